@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startServerProcess } from '../../../test/support/server-process.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const CLI = join(ROOT, 'apps/cli/bin/enlace.js');
+
+function enlace(args: string[], env: Record<string, string> = {}) {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...env };
+  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
+  return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: childEnv, encoding: 'utf8', timeout: 120_000 });
+}
+
+describe('enlace CLI', () => {
+  it('documents every command with --help on stdout', () => {
+    const top = enlace(['--help']);
+    expect(top.status).toBe(0);
+    for (const cmd of ['serve', 'start', 'db', 'seed', 'audit', 'user']) expect(top.stdout).toContain(cmd);
+    for (const args of [['serve', '--help'], ['db', 'migrate', '--help'], ['seed', '--help'], ['audit', 'verify', '--help'], ['user', 'create', '--help']]) {
+      const r = enlace(args);
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toMatch(/Usage: enlace/);
+    }
+  });
+
+  it('fails with a clear message, not a stack trace, on a bad argument', () => {
+    const r = enlace(['user', 'create', '--username', 'x']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/required option/);
+  });
+});
+
+describe('server process on the embedded database', () => {
+  it('migrates an empty data dir, keeps its data across a restart, stops gracefully on SIGTERM, and verifies its audit trail', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'enlace-empty-'));
+    const first = await startServerProcess({ dataDir, usePostgres: false, fromTemplate: false, seedDemo: true });
+    const login = await fetch(`${first.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'pnp.comandante', password: 'enlace-demo-2026' }),
+    });
+    expect(login.status).toBe(200);
+    const { token } = (await login.json()) as { token: string };
+    const created = await fetch(`${first.url}/api/v1/units`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ name: 'Comisaría de prueba de reinicio', shortName: 'CPR', force: 'PNP', echelon: 'comisaria', homeUbigeo: '150122' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect(await first.stop()).toBe(0);
+    expect(first.stderr()).toContain('shutdown complete');
+
+    const verify = enlace(['audit', 'verify', '--json'], { ENLACE_DATA_DIR: dataDir });
+    expect(verify.status).toBe(0);
+    const result = JSON.parse(verify.stdout) as { ok: boolean; entries: number };
+    expect(result.ok).toBe(true);
+    expect(result.entries).toBeGreaterThan(30);
+
+    const second = await startServerProcess({ dataDir, usePostgres: false, seedDemo: true });
+    const again = await fetch(`${second.url}/api/v1/units/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { name: string }).name).toBe('Comisaría de prueba de reinicio');
+    expect(second.stdout()).toContain('pnp.comandante');
+    expect(second.stderr()).not.toContain('demo seeded');
+    expect(second.stdout()).not.toContain('First start');
+    expect(await second.stop()).toBe(0);
+  }, 240_000);
+});

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { loadConfig, migrate, openDatabase } from '@enlace/server';
+import { info, out } from '../output.ts';
+
+export function registerDbMigrate(program: Command): void {
+  const db = program.command('db').description('database administration');
+  db.command('migrate')
+    .description('apply pending migrations (embedded database in $ENLACE_DATA_DIR/db, or DATABASE_URL)')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const config = loadConfig();
+      const database = await openDatabase(config);
+      try {
+        info(`migrating ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `${config.dataDir}/db`}`);
+        const applied = await migrate(database, {
+          onStart: (m) => info(`  applying ${m.name}...`),
+          onProgress: (m, done, total) => info(`    ${m.name}: ${done}/${total}`),
+          onDone: (m, ms) => info(`  applied ${m.name} in ${ms} ms`),
+        });
+        out(opts.json ? JSON.stringify({ applied }) : `${applied} migration(s) applied`);
+      } finally {
+        await database.close();
+      }
+    });
+}

@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import { loadConfig, migrate, openDatabase, seedDemo } from '@enlace/server';
+import { info, out } from '../output.ts';
+
+export function registerSeed(program: Command): void {
+  program
+    .command('seed')
+    .description('load data into the database')
+    .requiredOption('--demo', 'the Lima/Callao demo: one user per role, units of each force (once)')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const config = loadConfig();
+      const db = await openDatabase(config);
+      try {
+        await migrate(db, { onStart: (m) => info(`applying ${m.name}...`) });
+        const r = await seedDemo(db, undefined, (step) => info(`seeding ${step}`));
+        out(opts.json ? JSON.stringify(r) : r.seeded ? `demo seeded: ${r.users} users, ${r.units} units` : 'demo already present');
+      } finally {
+        await db.close();
+      }
+    });
+}

@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { registerAuditVerify } from './commands/audit-verify.ts';
+import { registerDbMigrate } from './commands/db-migrate.ts';
+import { registerSeed } from './commands/seed.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerUserCreate } from './commands/user-create.ts';
+import { fail } from './output.ts';
+
+const program = new Command()
+  .name('enlace')
+  .description('Enlace: joint command and control for citizen security (PNP with FF.AA. support)')
+  .showHelpAfterError();
+
+registerServe(program);
+registerDbMigrate(program);
+registerSeed(program);
+registerAuditVerify(program);
+registerUserCreate(program);
+
+program.parseAsync(process.argv).catch(fail);

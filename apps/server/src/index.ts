@@ -1,0 +1,16 @@
+export { buildApp } from './app.ts';
+export type { AppContextInput, BuiltApp } from './app.ts';
+export { startServer } from './server.ts';
+export type { RunningServer } from './server.ts';
+export { loadConfig } from './platform/config/config.ts';
+export type { Config } from './platform/config/config.ts';
+export { openDatabase, StartupError } from './platform/db/open-database.ts';
+export { migrate, listMigrations } from './platform/db/migrate.ts';
+export type { Db } from './platform/db/db.ts';
+export { verifyAuditChain } from './modules/audit/verify-audit-chain.ts';
+export { auditHeadFile } from './modules/audit/audit-paths.ts';
+export { createUser } from './modules/identity/create-user.ts';
+export { runAudited } from './platform/audit/run-audited.ts';
+export { SYSTEM_ACTOR } from './platform/auth/actor.ts';
+export { seedDemo } from './modules/demo/seed-demo.ts';
+export { DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo-data.ts';

@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TAreaGeoJson } from '@enlace/contracts';
+import { backends } from '../../../../../test/support/test-db.ts';
+import type { Backend } from '../../../../../test/support/test-db.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { getAreaGeometry } from './get-area-geometry.ts';
+
+const vertices = (g: TAreaGeoJson | null | undefined): number =>
+  !g ? 0 : g.type === 'Polygon' ? g.coordinates.flat().length : g.coordinates.flat(2).length;
+
+describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('getAreaGeometry on %s', (_name, backend) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await backend.db();
+  });
+
+  it('returns the boundary of a department, a province and a district as GeoJSON', async () => {
+    const dep = await getAreaGeometry({ db, ubigeo: '08' });
+    expect(dep).toMatchObject({ ubigeo: '08', level: 'department', name: 'Cusco', geometrySource: 'inei_2007' });
+    expect(dep?.geometry?.type).toBe('MultiPolygon');
+    expect(await getAreaGeometry({ db, ubigeo: '1608' })).toMatchObject({ level: 'province', name: 'Putumayo' });
+    const miraflores = await getAreaGeometry({ db, ubigeo: '150122' });
+    expect(miraflores).toMatchObject({ level: 'district', name: 'Miraflores', geometrySource: 'ign_lima_callao' });
+    const [lon, lat] = miraflores?.geometry?.type === 'MultiPolygon' ? (miraflores.geometry.coordinates[0]?.[0]?.[0] ?? []) : [];
+    expect(lon).toBeCloseTo(-77.03, 1);
+    expect(lat).toBeCloseTo(-12.12, 1);
+  });
+
+  it('simplifies with the given tolerance', async () => {
+    // Santiago de Surco: about 4,500 vertices in the IGN boundary, some 50 at 0.001 degrees (about 110 m).
+    const full = await getAreaGeometry({ db, ubigeo: '150140' });
+    const simple = await getAreaGeometry({ db, ubigeo: '150140', tolerance: 0.001 });
+    expect(simple?.geometry?.type).toBe('MultiPolygon');
+    expect(vertices(simple?.geometry)).toBeGreaterThan(3);
+    expect(vertices(full?.geometry)).toBeGreaterThan(4000);
+    expect(vertices(simple?.geometry)).toBeLessThan(vertices(full?.geometry) / 10);
+  });
+
+  it('returns null for an unknown UBIGEO and no geometry for a district no source draws', async () => {
+    expect(await getAreaGeometry({ db, ubigeo: '99' })).toBeNull();
+    expect(await getAreaGeometry({ db, ubigeo: '150199' })).toBeNull();
+    expect(await getAreaGeometry({ db, ubigeo: '123' })).toBeNull();
+    expect(await getAreaGeometry({ db, ubigeo: '080914' })).toEqual({
+      ubigeo: '080914',
+      level: 'district',
+      name: 'Megantoni',
+      geometrySource: null,
+      geometry: null,
+    });
+  });
+});

@@ -1,0 +1,75 @@
+import type { TUnit, TUnitCreate, TUnitUpdate } from '@enlace/contracts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
+import type { Queryable } from '../../platform/db/db.ts';
+import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import { assertUnitAccess } from './unit-access.ts';
+import type { UnitValues } from './units.repository.ts';
+import { districtExists, findUnit, insertUnit, updateUnitRow } from './units.repository.ts';
+
+async function checkReferences(tx: Queryable, actor: Actor, v: UnitValues, selfId: string | null): Promise<void> {
+  if (v.parentId) {
+    const parent = await findUnit(tx, v.parentId);
+    if (!parent || v.parentId === selfId) throw new AppError('REFERENCE_NOT_FOUND', { field: 'parentId' });
+    try {
+      assertUnitAccess(actor, 'unit:read', parent);
+    } catch {
+      throw new AppError('REFERENCE_NOT_FOUND', { field: 'parentId' });
+    }
+  }
+  if (v.homeUbigeo && !(await districtExists(tx, v.homeUbigeo))) {
+    throw new AppError('REFERENCE_NOT_FOUND', { field: 'homeUbigeo' });
+  }
+}
+
+/** Creates a unit owned by the actor's agency unless another is given (and allowed). */
+export async function createUnit(tx: Queryable, audit: AuditTrail, actor: Actor, draft: TUnitCreate): Promise<TUnit> {
+  const values: UnitValues = {
+    name: draft.name,
+    shortName: draft.shortName,
+    force: draft.force,
+    echelon: draft.echelon,
+    parentId: draft.parentId ?? null,
+    homeUbigeo: draft.homeUbigeo ?? null,
+    home: draft.home ?? null,
+    agency: draft.agency ?? actor.agency,
+    classification: draft.classification,
+    exercise: draft.exercise,
+  };
+  assertUnitAccess(actor, 'unit:write', values, { existing: false });
+  await checkReferences(tx, actor, values, null);
+  const unit = await insertUnit(tx, values);
+  audit.record('create', 'unit', unit.id, unit);
+  return unit;
+}
+
+/** Changes a unit; both its old and its new labels must be writable by the actor. */
+export async function updateUnit(
+  tx: Queryable,
+  audit: AuditTrail,
+  actor: Actor,
+  id: string,
+  changes: TUnitUpdate,
+): Promise<TUnit> {
+  const before = await findUnit(tx, id);
+  if (!before) throw notFound();
+  assertUnitAccess(actor, 'unit:write', before);
+  const values: UnitValues = {
+    name: changes.name ?? before.name,
+    shortName: changes.shortName ?? before.shortName,
+    force: changes.force ?? before.force,
+    echelon: changes.echelon ?? before.echelon,
+    parentId: changes.parentId === undefined ? before.parentId : changes.parentId,
+    homeUbigeo: changes.homeUbigeo === undefined ? before.homeUbigeo : changes.homeUbigeo,
+    home: changes.home === undefined ? before.home : changes.home,
+    agency: changes.agency ?? before.agency,
+    classification: changes.classification ?? before.classification,
+    exercise: changes.exercise ?? before.exercise,
+  };
+  assertUnitAccess(actor, 'unit:write', values, { existing: false });
+  await checkReferences(tx, actor, values, id);
+  const unit = await updateUnitRow(tx, id, values);
+  if (!unit) throw notFound();
+  audit.record('update', 'unit', id, unit);
+  return unit;
+}

@@ -1,0 +1,32 @@
+/** A result set, the same shape on PGlite and PostgreSQL. */
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+/** Anything that runs SQL: the database or an open transaction. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  /** Runs a script of several statements without parameters. */
+  exec(sql: string): Promise<void>;
+}
+
+/** Connection statistics for /metrics. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+/**
+ * The database, embedded (PGlite + PostGIS) or PostgreSQL + PostGIS. One SQL dialect: write SQL that runs on
+ * PostgreSQL 15 with PostGIS 3.3 as well as on PGlite's newer versions.
+ */
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  stats(): PoolStats;
+  readonly closed: boolean;
+  close(): Promise<void>;
+}

@@ -1,0 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+let t=Date.now();
+const db = await PGlite.create({ dataDir: '/tmp/pgltest', extensions: { postgis } });
+console.log('open', Date.now()-t); t=Date.now();
+await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
+console.log('ext', Date.now()-t); t=Date.now();
+console.log((await db.query("select postgis_full_version() v, version() pv")).rows);
+const dump = await db.dumpDataDir('none'); console.log('dump', Date.now()-t, dump.size); t=Date.now();
+await db.close();
+const db2 = await PGlite.create({ loadDataDir: dump, extensions: { postgis } });
+console.log('load', Date.now()-t); t=Date.now();
+console.log((await db2.query("select ST_AsText(ST_Point(1,2)) p, sha256('a'::bytea) h")).rows);

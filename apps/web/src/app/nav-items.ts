@@ -1,0 +1,21 @@
+import type { TSessionInfo } from '../features/auth/auth-api.ts';
+import { can } from './session.ts';
+
+/** One entry of the main navigation; it is current on its path and every path under it. */
+export interface NavItem {
+  path: string;
+  label: 'nav.units' | 'nav.audit' | 'nav.admin';
+  visible: (session: TSessionInfo) => boolean;
+}
+
+/** The main navigation, in display order. A new feature adds one line here (and its routes in routes.tsx). */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/units', label: 'nav.units', visible: (s) => can(s, 'unit:read') },
+  { path: '/audit', label: 'nav.audit', visible: (s) => can(s, 'audit:read') },
+  { path: '/admin', label: 'nav.admin', visible: (s) => can(s, 'user:admin', 'agency:admin') },
+];
+
+/** The entries this session may use. */
+export function visibleNavItems(session: TSessionInfo): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.visible(session));
+}

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+
+/** A polite "loading" indicator. */
+export function Loading() {
+  const { t } = useTranslation();
+  return <p className="loading" role="status">{t('app.loading')}</p>;
+}

@@ -1,0 +1,114 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AGENCY_CODES, CLASSIFICATIONS, ROLES, ZUserUpdate, type TUser } from '@enlace/contracts';
+import { ApiError, errorMessage } from '../../../app/api.ts';
+import { Link, navigate } from '../../../app/router.tsx';
+import { Alert } from '../../../app/ui/alert.tsx';
+import { CheckboxField } from '../../../app/ui/checkbox-field.tsx';
+import { fieldErrorsFromDetails, fieldErrorsFromIssues, type FieldErrors } from '../../../app/ui/form-errors.ts';
+import { agencyOptions, classificationOptions, oneOf, roleOptions } from '../../../app/ui/options.ts';
+import { PageHeader } from '../../../app/ui/page-header.tsx';
+import { SelectField } from '../../../app/ui/select-field.tsx';
+import { TextField } from '../../../app/ui/text-field.tsx';
+import { useFocusFirstInvalid } from '../../../app/ui/use-focus-first-invalid.ts';
+import { updateUser } from './users-api.ts';
+
+type Editable = Pick<TUser, 'displayName' | 'agency' | 'role' | 'clearance' | 'active'> & { password: string };
+
+/** Edits name, agency, role, clearance and active flag, and resets the password; sends only what changed. */
+export function UserEditForm({ user }: { user: TUser }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Editable>({ ...user, password: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, errors);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const set = <K extends keyof Editable>(key: K) => (value: Editable[K]): void => {
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
+
+  const save = async (): Promise<void> => {
+    const changes = {
+      ...(draft.displayName !== user.displayName && { displayName: draft.displayName }),
+      ...(draft.agency !== user.agency && { agency: draft.agency }),
+      ...(draft.role !== user.role && { role: draft.role }),
+      ...(draft.clearance !== user.clearance && { clearance: draft.clearance }),
+      ...(draft.active !== user.active && { active: draft.active }),
+      ...(draft.password !== '' && { password: draft.password }),
+    };
+    const parsed = ZUserUpdate.safeParse(changes);
+    if (!parsed.success) {
+      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      setFailure(t('common.formHasErrors'));
+      return;
+    }
+    setSaving(true);
+    try {
+      await updateUser(user.id, parsed.data);
+      navigate('/admin/users?saved=1');
+    } catch (cause) {
+      setErrors(cause instanceof ApiError ? fieldErrorsFromDetails(cause.details) : {});
+      setFailure(errorMessage(cause));
+      setSaving(false);
+    }
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    void save();
+  };
+
+  return (
+    <>
+      <PageHeader title={t('admin.users.editTitle', { username: user.username })} />
+      <form ref={formRef} className="card form-grid" onSubmit={onSubmit} noValidate>
+        {failure && <Alert kind="error">{failure}</Alert>}
+        <TextField
+          label={t('admin.users.fields.displayName')}
+          value={draft.displayName}
+          onValueChange={set('displayName')}
+          error={errors['displayName']}
+          required
+        />
+        <SelectField
+          label={t('admin.users.fields.agency')}
+          value={draft.agency}
+          options={agencyOptions()}
+          onValueChange={(v) => { set('agency')(oneOf(AGENCY_CODES, v, user.agency)); }}
+          error={errors['agency']}
+        />
+        <SelectField
+          label={t('admin.users.fields.role')}
+          value={draft.role}
+          options={roleOptions()}
+          onValueChange={(v) => { set('role')(oneOf(ROLES, v, user.role)); }}
+          error={errors['role']}
+        />
+        <SelectField
+          label={t('admin.users.fields.clearance')}
+          value={draft.clearance}
+          options={classificationOptions()}
+          onValueChange={(v) => { set('clearance')(oneOf(CLASSIFICATIONS, v, user.clearance)); }}
+          error={errors['clearance']}
+        />
+        <TextField
+          label={`${t('admin.users.fields.newPassword')} ${t('common.optional')}`}
+          hint={t('admin.users.fields.newPasswordHint')}
+          type="password"
+          value={draft.password}
+          onValueChange={set('password')}
+          error={errors['password']}
+          autoComplete="new-password"
+        />
+        <CheckboxField label={t('admin.users.fields.active')} checked={draft.active} onCheckedChange={set('active')} />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={saving}>
+            {saving ? t('common.saving') : t('common.save')}
+          </button>
+          <Link to="/admin/users" className="button">{t('common.cancel')}</Link>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AGENCY_CODES, CLASSIFICATIONS, ECHELONS, FORCES } from '@enlace/contracts';
+import { ApiError, errorMessage } from '../../app/api.ts';
+import { Link, navigate } from '../../app/router.tsx';
+import { useSession } from '../../app/session.ts';
+import { useResource } from '../../app/use-resource.ts';
+import { Alert } from '../../app/ui/alert.tsx';
+import { CheckboxField } from '../../app/ui/checkbox-field.tsx';
+import { fieldErrorsFromDetails, type FieldErrors } from '../../app/ui/form-errors.ts';
+import { agencyOptions, classificationOptions, echelonOptions, forceOptions, oneOf } from '../../app/ui/options.ts';
+import { PageHeader } from '../../app/ui/page-header.tsx';
+import { SelectField } from '../../app/ui/select-field.tsx';
+import { TextField } from '../../app/ui/text-field.tsx';
+import { useFocusFirstInvalid } from '../../app/ui/use-focus-first-invalid.ts';
+import { createUnit, listUnits } from './units-api.ts';
+import { checkUnitDraft, emptyUnitDraft, type UnitDraft } from './unit-draft.ts';
+
+/** Form to register a unit, validated with the shared schema before it is sent. */
+export function UnitCreatePage() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const [draft, setDraft] = useState<UnitDraft>(() => emptyUnitDraft(session.user.agency));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, errors);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const parents = useResource('units:parents', (signal) => listUnits({ limit: 1000, offset: 0 }, signal));
+
+  const set = <K extends keyof UnitDraft>(key: K) => (value: UnitDraft[K]): void => {
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
+
+  const save = async (): Promise<void> => {
+    const checked = checkUnitDraft(draft);
+    setErrors(checked.ok ? {} : checked.errors);
+    setFailure(checked.ok ? null : t('common.formHasErrors'));
+    if (!checked.ok) return;
+    setSaving(true);
+    try {
+      const unit = await createUnit(checked.value);
+      navigate(`/units/${unit.id}?created=1`);
+    } catch (cause) {
+      setErrors(cause instanceof ApiError ? fieldErrorsFromDetails(cause.details) : {});
+      setFailure(errorMessage(cause));
+      setSaving(false);
+    }
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    void save();
+  };
+
+  const parentOptions = [
+    { value: '', label: t('units.noParent') },
+    ...(parents.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.shortName})` })),
+  ];
+  return (
+    <section>
+      <Link to="/units" className="back-link">{t('common.back')}</Link>
+      <PageHeader title={t('units.createTitle')} />
+      <form ref={formRef} className="card form-grid" onSubmit={onSubmit} noValidate>
+        {failure && <Alert kind="error">{failure}</Alert>}
+        <TextField label={t('units.fields.name')} value={draft.name} onValueChange={set('name')} error={errors['name']} required maxLength={200} />
+        <TextField label={t('units.fields.shortName')} value={draft.shortName} onValueChange={set('shortName')} error={errors['shortName']} required maxLength={40} />
+        <SelectField label={t('units.fields.force')} value={draft.force} options={forceOptions()} onValueChange={(v) => { set('force')(oneOf(FORCES, v, 'PNP')); }} error={errors['force']} />
+        <SelectField label={t('units.fields.echelon')} value={draft.echelon} options={echelonOptions()} onValueChange={(v) => { set('echelon')(oneOf(ECHELONS, v, 'comisaria')); }} error={errors['echelon']} />
+        <SelectField label={t('units.fields.agency')} value={draft.agency} options={agencyOptions()} onValueChange={(v) => { set('agency')(oneOf(AGENCY_CODES, v, session.user.agency)); }} error={errors['agency']} />
+        <SelectField label={t('units.fields.classification')} value={draft.classification} options={classificationOptions()} onValueChange={(v) => { set('classification')(oneOf(CLASSIFICATIONS, v, 'CONFIDENCIAL')); }} error={errors['classification']} />
+        <SelectField label={t('units.fields.parent')} value={draft.parentId} options={parentOptions} onValueChange={set('parentId')} error={errors['parentId']} />
+        <TextField label={`${t('units.fields.homeUbigeo')} ${t('common.optional')}`} value={draft.homeUbigeo} onValueChange={set('homeUbigeo')} error={errors['homeUbigeo']} inputMode="numeric" maxLength={6} />
+        <TextField label={`${t('units.fields.lon')} ${t('common.optional')}`} value={draft.lon} onValueChange={set('lon')} error={errors['home.lon'] ?? errors['home']} />
+        <TextField label={`${t('units.fields.lat')} ${t('common.optional')}`} value={draft.lat} onValueChange={set('lat')} error={errors['home.lat']} />
+        <CheckboxField label={t('units.fields.exercise')} checked={draft.exercise} onCheckedChange={set('exercise')} />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={saving}>{saving ? t('common.creating') : t('common.create')}</button>
+          <Link to="/units" className="button">{t('common.cancel')}</Link>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../app/api.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { Link, useLocation } from '../../app/router.tsx';
+import { useResource } from '../../app/use-resource.ts';
+import { Alert } from '../../app/ui/alert.tsx';
+import { ClassificationBadge } from '../../app/ui/classification-badge.tsx';
+import { ExerciseBadge } from '../../app/ui/exercise-badge.tsx';
+import { Loading } from '../../app/ui/loading.tsx';
+import { PageHeader } from '../../app/ui/page-header.tsx';
+import { UnitNameLink } from './unit-name-link.tsx';
+import { getUnit } from './units-api.ts';
+
+/** One unit: all its fields, a link to its parent, and a notice right after it was created. */
+export function UnitDetailPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { query } = useLocation();
+  const unit = useResource(`unit:${id}`, (signal) => getUnit(id, signal));
+  const back = <Link to="/units" className="back-link">{t('common.back')}</Link>;
+
+  if (unit.error !== null) return <section>{back}<Alert kind="error">{errorMessage(unit.error)}</Alert></section>;
+  if (!unit.data) return <Loading />;
+  const u = unit.data;
+  const none = t('common.none');
+  const rows: [string, ReactNode][] = [
+    [t('units.fields.shortName'), u.shortName],
+    [t('units.fields.force'), t(`force.${u.force}`)],
+    [t('units.fields.echelon'), t(`echelon.${u.echelon}`)],
+    [t('units.fields.agency'), t(`agency.${u.agency}`)],
+    [t('units.fields.classification'), <ClassificationBadge key="c" value={u.classification} />],
+    [t('units.fields.status'), <ExerciseBadge key="e" exercise={u.exercise} />],
+    [t('units.fields.parent'), u.parentId ? <UnitNameLink key="p" id={u.parentId} /> : none],
+    [t('units.fields.homeUbigeo'), u.homeUbigeo ?? none],
+    [t('units.fields.home'), u.home ? `${u.home.lon.toFixed(5)}, ${u.home.lat.toFixed(5)}` : none],
+    [t('units.fields.createdAt'), formatDateTime(u.createdAt)],
+    [t('units.fields.updatedAt'), formatDateTime(u.updatedAt)],
+    [t('units.fields.id'), <code key="id">{u.id}</code>],
+  ];
+  return (
+    <section>
+      {back}
+      <PageHeader title={u.name} />
+      {query.get('created') && <Alert kind="success">{t('units.created')}</Alert>}
+      <dl className="details">
+        {rows.map(([term, value]) => (
+          <div key={term} className="details-row">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess } from '../test/support/server-process.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = resolve(import.meta.dirname, '..');
+const WEB = join(ROOT, 'apps/web');
+const DIST_INDEX = join(WEB, 'dist/index.html');
+const SCREENSHOT = join(ROOT, 'test-results/web-shell.png');
+const DEMO_USER = { username: 'pnp.comandante', password: 'enlace-demo-2026' };
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`[e2e] web-shell skipped: no Chromium at ${CHROMIUM}`);
+
+/** Newest modification time under `path` (file or directory). */
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** Builds the web app when the bundle is missing or older than its sources, so the test never runs stale code. */
+async function ensureWebBuild(): Promise<void> {
+  const sources = Math.max(...['src', 'index.html', 'vite.config.ts'].map((name) => newestMtime(join(WEB, name))));
+  if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= sources) return;
+  const { build } = await import('vite');
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build into dist/.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ configFile: join(WEB, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env['NODE_ENV'] = nodeEnv;
+  }
+}
+
+describe.skipIf(!hasChromium)('web shell in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
+  let context: BrowserContext | undefined;
+  let profileDir: string | undefined;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    server = await startServerProcess({ seedDemo: true });
+    profileDir = mkdtempSync(join(tmpdir(), 'enlace-chromium-'));
+    // Playwright refuses `--user-data-dir` in `args`; a persistent context on a fresh directory is the same thing.
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--enable-unsafe-swiftshader',
+      ],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.stop();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  async function openApp(): Promise<Page> {
+    if (!context || !server) throw new Error('setup did not complete');
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => { pageErrors.push(error.message); });
+    page.on('console', (message) => {
+      // The 401 of the session probe on the login page is expected; anything else is worth seeing.
+      if (message.type() === 'error' && !message.text().includes('401')) console.warn(`[browser] ${message.text()}`);
+    });
+    await page.goto(server.url);
+    return page;
+  }
+
+  it('signs in, switches language, lists units, adapts to a phone and signs out', async () => {
+    const page = await openApp();
+
+    // Login page, in Spanish by default.
+    await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    await page.getByLabel('Usuario').fill(DEMO_USER.username);
+    await page.getByLabel('Contraseña').fill(DEMO_USER.password);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+
+    // Shell: agency full name and translated role in the header.
+    const header = page.getByRole('banner');
+    await header.getByText('Policía Nacional del Perú', { exact: true }).waitFor();
+    await header.getByText('Comandante', { exact: true }).waitFor();
+    const navEs = page.getByRole('navigation', { name: 'Navegación principal' });
+    await navEs.getByRole('link', { name: 'Unidades' }).waitFor();
+    expect(await navEs.getByRole('link', { name: 'Administración' }).count()).toBe(0);
+
+    // Switch to English: header, navigation, <html lang> and the stored preference follow.
+    await page.getByRole('button', { name: 'English' }).click();
+    await header.getByText('Peruvian National Police', { exact: true }).waitFor();
+    expect(await header.getByText('Policía Nacional del Perú').count()).toBe(0);
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await nav.getByRole('link', { name: 'Units' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.evaluate(() => window.localStorage.getItem('enlace.language'))).toBe('en');
+
+    // The choice survives a reload and is sent to the API as Accept-Language.
+    const meRequest = page.waitForRequest((request) => new URL(request.url()).pathname === '/api/v1/auth/me');
+    await page.reload();
+    expect((await meRequest).headers()['accept-language']).toBe('en');
+    await header.getByText('Peruvian National Police', { exact: true }).waitFor();
+
+    // Units list.
+    await nav.getByRole('link', { name: 'Units' }).click();
+    const table = page.getByRole('table', { name: 'Registered units' });
+    await table.waitFor();
+    const unitLinks = table.getByRole('row').getByRole('link');
+    await unitLinks.first().waitFor();
+    expect(await unitLinks.count()).toBeGreaterThan(0);
+    expect(new URL(page.url()).pathname).toBe('/units');
+    expect(await nav.getByRole('link', { name: 'Units' }).getAttribute('aria-current')).toBe('page');
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    // Phone width: no horizontal scroll, navigation behind a menu button.
+    await page.setViewportSize({ width: 375, height: 812 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.isVisible()).toBe(false);
+    await menu.click();
+    await nav.getByRole('link', { name: 'Units' }).waitFor();
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // Sign out: back to the login page, and the session is really gone after a reload.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.reload();
+    await page.getByLabel('Username').waitFor();
+    expect(await page.getByRole('banner').getByText('Peruvian National Police').count()).toBe(0);
+
+    expect(pageErrors).toEqual([]);
+  });
+});

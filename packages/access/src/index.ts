@@ -1,0 +1,2 @@
+export * from './authorize.ts';
+export * from './policy-data.ts';

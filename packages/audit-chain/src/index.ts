@@ -1,0 +1,3 @@
+export * from './canonical.ts';
+export * from './checkpoint.ts';
+export * from './verify.ts';
