@@ -541,26 +541,30 @@ Codes and names are brought to 2026 with the change list; boundaries stay those 
   the derived ones, with one exception (Mi Perú, below). ANCO_HUALLO becomes "Anco-Huallo". Renamed
   districts and provinces take their 2026 name (e.g. 150121 MAGDALENA VIEJA is "Pueblo Libre", 1103 NAZCA is
   "Nasca"). For the 50 districts of Lima and Callao the name is the IGN one.
-- Provinces: ${s.provinceFeatures} features for ${s.provinces - 1} codes in the INEI file: Piura (2001) and Víctor
-  Fajardo (0510) are each split in two features, the smaller misspelt PUIRA and VICTOR FAFARDO; each pair is
-  merged into one geometry. Putumayo (1608), created in 2014 from Maynas (1601) with the whole districts
+- Provinces: ${s.provinceFeatures} features for ${s.provinces - 1} codes in the INEI file: Piura (2001) and
+  Víctor Fajardo (0510) are each split in two features, the smaller misspelt PUIRA and VICTOR FAFARDO; each
+  pair is merged into one geometry. Putumayo (1608), created in 2014 from Maynas (1601) with the whole districts
   160109 and 160114 (now 160801 and 160803), is the part of Maynas covered by those two districts, and
   Maynas loses it: ${s.putumayo}.
 - Districts: the ${s.districts - s.created} INEI 2007 districts plus ${s.created} created since 2007 (\`ubigeo_2007\` null).
   Created districts have no geometry (the territory is still inside the 2007 district they were carved
   from, \`contenedor_2007\` in ubigeo-changes.csv), except Mi Perú, which has the IGN one. The reassigned
   160109 and 160114 carry their 2026 codes 160801 and 160803.
-- Districts without geometry in the INEI file: ${s.withoutGeometry.join(', ')}. Those in Lima and Callao take
-  the IGN geometry; the others stay without. Districts with IGN geometry: ${s.fromIgn.join(', ')}.
-  ${s.noGeometry} districts have no geometry in all.
+- Districts without geometry in the INEI file: ${s.withoutGeometry.join(', ')}.
+  Those in Lima and Callao take the IGN geometry; the others stay without. (The INEI map draws Santa
+  Anita's territory inside Ate and El Agustino, and leaves La Punta out.) Districts with IGN geometry in
+  districts.geojson: ${s.fromIgn.join(', ')}. ${s.noGeometry} districts have no geometry in all.
 - Lima/Callao (IGN): the file has names, no UBIGEO; they are joined to the INEI 2007 names of provinces 1501
   and 0701 ignoring case and accents. Two need care: Pueblo Libre (INEI 2007: MAGDALENA VIEJA, 150121) and
   Mi Perú (070107, created after 2007), whose name is mis-encoded in the IGN file as "MI PERÃz" and is
   restored to "Mi Perú". The IGN geometries are more detailed than the INEI ones; the server prefers them
   when locating a point in Lima or Callao.
 - The INEI district boundaries are the 2007 ones, simplified: neighbouring layers do not match exactly
-  (province and district outlines differ by a few per cent of area), and districts created since 2007 are
-  located as the district they were carved from.
+  (province and district outlines differ by up to 2 % of area), and districts created since 2007 are
+  located as the district they were carved from. In Lima the simplification is coarse: INEI draws Breña
+  with 0.4 km² (IGN 3.2 km², its official area) and gives the rest to Lima (150101), Santa Rosa and Los
+  Olivos with half their area; the IGN boundary and the INEI one of a Lima/Callao district overlap by 0.71
+  of their union on average. Hence the server takes the IGN boundary wherever there is one.
 `;
 }
 

@@ -24,6 +24,8 @@ export async function ensureWebBuilt(dist: string): Promise<void> {
   await new Promise<void>((ok, ko) => {
     const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(WEB, 'vite.config.ts')], {
       cwd: ROOT,
+      // Under a test runner NODE_ENV is 'test', which would bundle React's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', process.stderr, process.stderr],
     });
     child.on('exit', (code) => (code === 0 ? ok() : ko(new Error(`web build failed (exit ${code})`))));

@@ -8,6 +8,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { geographyRoutes } from './modules/geography/geography.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
@@ -24,7 +25,7 @@ export interface BuiltApp {
 }
 
 /** Every API module, mounted under /api/v1. A new capability adds one line here. */
-const API_MODULES = [identityRoutes, unitsRoutes, auditRoutes] as const;
+const API_MODULES = [identityRoutes, unitsRoutes, auditRoutes, geographyRoutes] as const;
 
 /**
  * Builds the HTTP application around an opened database and bus: one pipeline for every route

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { auditHeadFile, loadConfig, openDatabase, verifyAuditChain } from '@enlace/server';
 import { info, out } from '../output.ts';
 
 export function registerAuditVerify(program: Command): void {
@@ -9,6 +8,7 @@ export function registerAuditVerify(program: Command): void {
     .description('recompute the hash chain and check it against the signed checkpoints')
     .option('--json', 'print {ok, entries, firstBadSeq, kind} as JSON')
     .action(async (opts: { json?: boolean }) => {
+      const { auditHeadFile, loadConfig, openDatabase, verifyAuditChain } = await import('@enlace/server');
       const config = loadConfig();
       const db = await openDatabase(config);
       try {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadConfig, migrate, openDatabase } from '@enlace/server';
 import { info, out } from '../output.ts';
 
 export function registerDbMigrate(program: Command): void {
@@ -8,6 +7,7 @@ export function registerDbMigrate(program: Command): void {
     .description('apply pending migrations (embedded database in $ENLACE_DATA_DIR/db, or DATABASE_URL)')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }) => {
+      const { loadConfig, migrate, openDatabase } = await import('@enlace/server');
       const config = loadConfig();
       const database = await openDatabase(config);
       try {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadConfig, migrate, openDatabase, seedDemo } from '@enlace/server';
 import { info, out } from '../output.ts';
 
 export function registerSeed(program: Command): void {
@@ -9,6 +8,7 @@ export function registerSeed(program: Command): void {
     .requiredOption('--demo', 'the Lima/Callao demo: one user per role, units of each force (once)')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }) => {
+      const { loadConfig, migrate, openDatabase, seedDemo } = await import('@enlace/server');
       const config = loadConfig();
       const db = await openDatabase(config);
       try {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { DEMO_PASSWORD, DEMO_USERS, loadConfig, seedDemo, startServer } from '@enlace/server';
 import type { RunningServer } from '@enlace/server';
 import { info, out } from '../output.ts';
 import { ensureWebBuilt } from '../web-build.ts';
@@ -30,14 +29,17 @@ function stopOnSignals(server: RunningServer): void {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-function banner(server: RunningServer, demo: boolean): string {
+function banner(
+  server: RunningServer,
+  demo: { password: string; users: readonly { username: string; role: string; agency: string }[] } | null,
+): string {
   const lines = [`Enlace is ready at ${server.url}`];
   if (server.generatedAdminPassword) {
     lines.push(`First start: administrator "admin", password ${server.generatedAdminPassword} (shown only now).`);
   }
   if (demo) {
-    lines.push(`Demo users (password "${DEMO_PASSWORD}"):`);
-    for (const u of DEMO_USERS) lines.push(`  ${u.username.padEnd(20)} ${u.role.padEnd(14)} ${u.agency}`);
+    lines.push(`Demo users (password "${demo.password}"):`);
+    for (const u of demo.users) lines.push(`  ${u.username.padEnd(20)} ${u.role.padEnd(14)} ${u.agency}`);
   }
   return lines.join('\n');
 }
@@ -45,6 +47,7 @@ function banner(server: RunningServer, demo: boolean): string {
 /** `serve` runs the server; `start` (npm start) also builds the web app when needed and seeds the demo. */
 export function registerServe(program: Command): void {
   const run = async (opts: ServeOptions): Promise<void> => {
+    const { DEMO_PASSWORD, DEMO_USERS, loadConfig, seedDemo, startServer } = await import('@enlace/server');
     const started = Date.now();
     const config = loadConfig();
     if (opts.build) await ensureWebBuilt(config.webDist);
@@ -58,7 +61,7 @@ export function registerServe(program: Command): void {
       },
     });
     stopOnSignals(server);
-    out(banner(server, opts.demo === true));
+    out(banner(server, opts.demo ? { password: DEMO_PASSWORD, users: DEMO_USERS } : null));
     info(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${server.db.kind}, events: ${server.bus.kind})`);
   };
   program

@@ -1,6 +1,5 @@
 import { AGENCY_CODES, CLASSIFICATIONS, ROLES, ZUserCreate } from '@enlace/contracts';
 import type { Command } from 'commander';
-import { SYSTEM_ACTOR, createUser, loadConfig, migrate, openDatabase, runAudited } from '@enlace/server';
 import { out } from '../output.ts';
 
 interface Opts {
@@ -31,6 +30,7 @@ export function registerUserCreate(program: Command): void {
     .option('--clearance <level>', `one of ${CLASSIFICATIONS.join(', ')} (default by role)`)
     .option('--json', 'print the created user as JSON')
     .action(async (opts: Opts) => {
+      const { SYSTEM_ACTOR, createUser, loadConfig, migrate, openDatabase, runAudited } = await import('@enlace/server');
       const password = process.env.ENLACE_USER_PASSWORD ?? (await readPassword());
       const draft = ZUserCreate.parse({
         username: opts.username,

@@ -28,8 +28,9 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('locateDi
     expect(hit).toMatchObject({ province: 'Cusco', department: 'Cusco', geometrySource: 'inei_2007' });
   });
 
-  it('prefers the IGN boundary in Callao where the INEI map says otherwise', async () => {
-    // Both maps hold this point: INEI 2007 in Callao (070101), IGN in Bellavista (070102).
+  it('prefers the IGN boundary in Lima and Callao where the coarser INEI map says otherwise', async () => {
+    // INEI 2007 puts these points in Lima (150101) and Callao (070101); IGN in Breña and Bellavista.
+    expect((await locateDistrict({ db, lon: -77.0505, lat: -12.0597 }))?.name).toBe('Breña');
     expect((await locateDistrict({ db, lon: -77.13, lat: -12.065 }))?.ubigeo).toBe('070102');
   });
 
