@@ -9,6 +9,7 @@ import { openPglite } from '../apps/server/src/platform/db/open-pglite.ts';
 import { openPostgres } from '../apps/server/src/platform/db/open-postgres.ts';
 import { benchAuditedWrite } from './audited-write.bench.ts';
 import { benchAuditVerify } from './audit-verify.bench.ts';
+import { benchHttpWrite } from './http-write.bench.ts';
 import { formatResults } from './report.ts';
 import { benchStartup } from './startup.bench.ts';
 
@@ -22,14 +23,16 @@ if (!only || only === 'write') {
   process.stderr.write('PGlite: opening and migrating an in-memory database...\n');
   const pglite = await openPglite();
   await migrate(pglite);
-  out(formatResults('Audited write vs unaudited insert, PGlite (embedded, one connection)', await benchAuditedWrite(pglite, 'PGlite', 1)));
+  out(formatResults('Audited write vs unaudited insert over HTTP, PGlite', await benchHttpWrite(pglite, 'PGlite', 8)));
+  out(formatResults('Audited write vs unaudited insert in SQL only, PGlite (one connection)', await benchAuditedWrite(pglite, 'PGlite', 1)));
   await pglite.close();
   const url = process.env.ENLACE_BENCH_DATABASE_URL;
   if (url) {
     const pg = openPostgres(url, { max: 16 });
     await migrate(pg);
     for (const clients of [1, 16]) {
-      out(formatResults(`Audited write vs unaudited insert, PostgreSQL, ${clients} client(s)`, await benchAuditedWrite(pg, 'PostgreSQL', clients)));
+      out(formatResults(`Audited write vs unaudited insert over HTTP, PostgreSQL, ${clients} client(s)`, await benchHttpWrite(pg, 'PostgreSQL', clients)));
+      out(formatResults(`Audited write vs unaudited insert in SQL only, PostgreSQL, ${clients} client(s)`, await benchAuditedWrite(pg, 'PostgreSQL', clients)));
     }
     await pg.close();
   } else {
