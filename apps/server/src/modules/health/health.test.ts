@@ -12,7 +12,7 @@ describe('health, readiness and metrics', () => {
     const db = await openPgliteFromTemplate();
     let migrated = false;
     const t = await testApp(db, { ready: () => migrated });
-    closers.push(t.close);
+    closers.push(() => t.close());
     const before = await t.app.inject({ method: 'GET', url: '/readyz' });
     expect(before.statusCode).toBe(503);
     expect(before.json()).toMatchObject({ status: 'not_ready', migrations: 'pending', database: 'ok' });
@@ -27,7 +27,7 @@ describe('health, readiness and metrics', () => {
 
   it('exposes Prometheus metrics with request counts, latencies, pool and event-bus lag', async () => {
     const t = await testApp(await sharedPgliteDb());
-    closers.push(t.close);
+    closers.push(() => t.close());
     await t.app.inject({ method: 'GET', url: '/healthz' });
     const res = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(res.statusCode).toBe(200);
@@ -40,7 +40,7 @@ describe('health, readiness and metrics', () => {
 
   it('publishes an OpenAPI 3 document generated from the zod schemas, without a session', async () => {
     const t = await testApp(await sharedPgliteDb());
-    closers.push(t.close);
+    closers.push(() => t.close());
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>();
