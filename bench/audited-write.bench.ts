@@ -1,4 +1,4 @@
-import { stateHash } from '@enlace/audit-chain';
+import { runAudited } from '../apps/server/src/platform/audit/run-audited.ts';
 import type { Db } from '../apps/server/src/platform/db/db.ts';
 import type { BenchResult } from './report.ts';
 
@@ -20,8 +20,8 @@ async function runClients(clients: number, seconds: number, op: (client: number,
 }
 
 /**
- * The same small row written with and without its audit entry (in one transaction with the chain lock),
- * with the same number of concurrent clients, in the same run.
+ * The same small row written without audit (one autocommit INSERT) and through the product's audited path
+ * (`runAudited`: transaction, audit entry in the chain, group commit), same clients, same run.
  */
 export async function benchAuditedWrite(db: Db, label: string, clients: number, seconds = 8): Promise<BenchResult[]> {
   // Warm up both paths.
@@ -30,12 +30,9 @@ export async function benchAuditedWrite(db: Db, label: string, clients: number, 
     await db.query(INSERT, [`bench-plain-${c}-${i}`]);
   });
   const audited = await runClients(clients, seconds, async (c, i) => {
-    await db.transaction(async (tx) => {
+    await runAudited({ db, actor: { id: null, name: 'bench', agency: 'PNP' } }, async (tx, audit) => {
       const r = await tx.query<{ id: string }>(INSERT, [`bench-audited-${c}-${i}`]);
-      const id = r.rows[0]!.id;
-      await tx.query('SELECT out_seq FROM enlace_audit_append($1, $2, $3, $4, $5, $6::text[], $7::text[])', [
-        null, 'bench', 'PNP', 'create', 'unit', [id], [stateHash({ id, name: `bench-audited-${c}-${i}` })],
-      ]);
+      audit.record('create', 'unit', r.rows[0]!.id, { id: r.rows[0]!.id, name: `bench-audited-${c}-${i}` });
     });
   });
   return [

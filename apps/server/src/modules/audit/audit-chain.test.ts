@@ -180,6 +180,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('audit tr
   });
 
   async function maxSeq(): Promise<number> {
+    // The chain is never empty here: beforeAll wrote entries.
     return (await db.query<{ s: number }>('SELECT max(seq) AS s FROM audit_log')).rows[0]!.s;
   }
 });

@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../db/db.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { AuditActor } from '../auth/actor.ts';
 import { AuditTrail } from './audit-trail.ts';
+import { batcherOf } from './write-batcher.ts';
 
 export interface Idempotency {
   userId: string;
@@ -27,15 +28,16 @@ export interface AuditedResult<T> {
 
 /**
  * Runs a write in one transaction together with its audit entries (appended last) and, when asked, its
- * idempotency record: either all of it is committed or none.
+ * idempotency record: either all of it is committed or none. Concurrent calls share a commit (group commit,
+ * see WriteBatcher), each isolated by a savepoint. Do not call it from inside another `runAudited`.
  */
 export async function runAudited<T>(
   options: AuditedOptions,
   fn: (tx: Queryable, audit: AuditTrail) => Promise<T>,
 ): Promise<AuditedResult<T>> {
-  const audit = new AuditTrail(options.actor);
   const idem = options.idempotency ?? null;
-  const result = await options.db.transaction(async (tx): Promise<AuditedResult<T>> => {
+  const result = await batcherOf(options.db).run(async (tx): Promise<AuditedResult<T>> => {
+    const audit = new AuditTrail(options.actor);
     if (idem) {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${idem.userId}:${idem.key}`]);
       const r = await tx.query<{ method: string; path: string; body: T }>(
