@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ZUnitCreate } from '@enlace/contracts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { buildApp } from '../apps/server/src/app.ts';
@@ -15,32 +16,29 @@ import type { Db } from '../apps/server/src/platform/db/db.ts';
 import { createMemoryBus } from '../apps/server/src/platform/events/memory-bus.ts';
 import type { BenchResult } from './report.ts';
 
-async function load(url: string, token: string, clients: number, seconds: number): Promise<number> {
-  let done = 0;
-  let failed = 0;
-  const until = Date.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
-      for (let i = 0; Date.now() < until; i++) {
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ name: `Patrulla ${c}-${i}`, shortName: 'P', force: 'PNP', echelon: 'peloton', classification: 'PUBLICO' }),
-        });
-        await res.arrayBuffer();
-        if (res.status === 201) done++;
-        else failed++;
-      }
-    }),
-  );
-  if (failed > 0) throw new Error(`${failed} requests failed`);
-  return done / seconds;
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** Runs the load client in a separate process and returns its writes per second. */
+function load(url: string, token: string, clients: number, seconds: number): Promise<number> {
+  return new Promise((ok, ko) => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'bench/http-load-client.ts'), url, token, String(clients), String(seconds)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => {
+      if (code !== 0) return ko(new Error(`load client exited ${code}`));
+      const r = JSON.parse(out) as { rate: number; failed: number };
+      if (r.failed > 0) return ko(new Error(`${r.failed} requests failed`));
+      ok(r.rate);
+    });
+  });
 }
 
 /**
  * The product's authenticated, audited write (POST /api/v1/units: session check, validation, transaction,
  * audit entry) against the same authenticated request whose handler only inserts the row (no audit, no
- * transaction), both over real HTTP on one server, same run.
+ * transaction), both over real HTTP on one server, same run, the load coming from a separate process.
  */
 export async function benchHttpWrite(db: Db, label: string, clients: number, seconds = 8): Promise<BenchResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'enlace-bench-http-'));

@@ -122,11 +122,12 @@ CREATE FUNCTION enlace_audit_field(v text) RETURNS text LANGUAGE sql IMMUTABLE A
   SELECT coalesce(replace(replace(v, '\', '\\'), '|', '\|'), '')
 $$;
 
--- Appends one entry per element of p_entity_ids (same action), chained after the current head.
--- The transaction-level advisory lock serialises appenders, so concurrent writers never fork the chain;
--- call it last in a transaction so the lock is held only until commit.
+-- Appends entries (one per array element) after the current head of the chain. The transaction-level
+-- advisory lock serialises appenders, so concurrent writers never fork the chain; callers append last in
+-- their transaction (and several writes' entries at once, see WriteBatcher) so the lock is held only until
+-- commit.
 CREATE FUNCTION enlace_audit_append(
-  p_actor_id text, p_actor text, p_agency text, p_action text, p_entity_type text,
+  p_actor_ids text[], p_actors text[], p_agencies text[], p_actions text[], p_entity_types text[],
   p_entity_ids text[], p_state_hashes text[]
 ) RETURNS TABLE (out_seq bigint, out_hash text) LANGUAGE plpgsql AS $$
 DECLARE
@@ -145,16 +146,17 @@ BEGIN
   END IF;
   v_at := date_trunc('milliseconds', clock_timestamp());
   v_at_text := to_char(v_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
-  FOR i IN 1 .. coalesce(array_length(p_entity_ids, 1), 0) LOOP
+  FOR i IN 1 .. coalesce(array_length(p_actions, 1), 0) LOOP
     v_seq := v_seq + 1;
     v_hash := encode(sha256(convert_to(
-      'v1|' || v_seq::text || '|' || v_at_text || '|' || enlace_audit_field(p_actor_id) || '|' ||
-      enlace_audit_field(p_actor) || '|' || enlace_audit_field(p_agency) || '|' || enlace_audit_field(p_action) || '|' ||
-      enlace_audit_field(p_entity_type) || '|' || enlace_audit_field(p_entity_ids[i]) || '|' ||
-      enlace_audit_field(p_state_hashes[i]) || '|' || v_prev, 'UTF8')), 'hex');
+      'v1|' || v_seq::text || '|' || v_at_text || '|' || enlace_audit_field(p_actor_ids[i]) || '|' ||
+      enlace_audit_field(p_actors[i]) || '|' || enlace_audit_field(p_agencies[i]) || '|' ||
+      enlace_audit_field(p_actions[i]) || '|' || enlace_audit_field(p_entity_types[i]) || '|' ||
+      enlace_audit_field(p_entity_ids[i]) || '|' || enlace_audit_field(p_state_hashes[i]) || '|' || v_prev,
+      'UTF8')), 'hex');
     INSERT INTO audit_log (seq, at, actor_id, actor, agency, action, entity_type, entity_id, state_hash, prev_hash, hash)
-    VALUES (v_seq, v_at, p_actor_id, p_actor, p_agency, p_action, p_entity_type, p_entity_ids[i], p_state_hashes[i],
-            v_prev, v_hash);
+    VALUES (v_seq, v_at, p_actor_ids[i], p_actors[i], p_agencies[i], p_actions[i], p_entity_types[i], p_entity_ids[i],
+            p_state_hashes[i], v_prev, v_hash);
     v_prev := v_hash;
     out_seq := v_seq;
     out_hash := v_hash;

@@ -3,6 +3,7 @@ import type { Queryable } from '../db/db.ts';
 import type { AuditActor } from '../auth/actor.ts';
 
 interface Pending {
+  actor: AuditActor;
   action: string;
   entityType: string;
   entityId: string | null;
@@ -10,8 +11,8 @@ interface Pending {
 }
 
 /**
- * Collects the audit entries of one transaction and appends them, last, in the same transaction
- * (`enlace_audit_append` takes the chain lock, so holding it only until commit keeps writers flowing).
+ * Collects the audit entries of one write. They are appended to the chain last, in the same transaction as
+ * the write (`appendAuditEntries`), so the chain lock is held only until commit.
  */
 export class AuditTrail {
   private readonly pending: Pending[] = [];
@@ -20,43 +21,35 @@ export class AuditTrail {
 
   /** Records a change; `state` is the record's new state (hashed, not stored), or null for a deletion. */
   record(action: string, entityType: string, entityId: string | null, state: unknown = null): void {
-    this.pending.push({ action, entityType, entityId, stateHash: state === null ? null : stateHash(state) });
+    this.pending.push({
+      actor: this.actor,
+      action,
+      entityType,
+      entityId,
+      stateHash: state === null ? null : stateHash(state),
+    });
   }
 
-  get size(): number {
-    return this.pending.length;
+  get entries(): readonly Pending[] {
+    return this.pending;
   }
+}
 
-  /** Appends every pending entry; returns the seq of the newest, or null when nothing was recorded. */
-  async flush(tx: Queryable): Promise<number | null> {
-    let last: number | null = null;
-    // Group consecutive entries with the same action and entity type into one call.
-    for (let i = 0; i < this.pending.length; ) {
-      const first = this.pending[i]!;
-      let j = i;
-      while (
-        j < this.pending.length &&
-        this.pending[j]!.action === first.action &&
-        this.pending[j]!.entityType === first.entityType
-      )
-        j++;
-      const group = this.pending.slice(i, j);
-      const r = await tx.query<{ out_seq: number }>(
-        'SELECT out_seq FROM enlace_audit_append($1, $2, $3, $4, $5, $6::text[], $7::text[])',
-        [
-          this.actor.id,
-          this.actor.name,
-          this.actor.agency,
-          first.action,
-          first.entityType,
-          group.map((p) => p.entityId),
-          group.map((p) => p.stateHash),
-        ],
-      );
-      last = r.rows.at(-1)?.out_seq ?? last;
-      i = j;
-    }
-    this.pending.length = 0;
-    return last;
-  }
+/** Appends the entries of several trails in one call, in order; returns the newest seq or null. */
+export async function appendAuditEntries(tx: Queryable, trails: readonly AuditTrail[]): Promise<number | null> {
+  const all = trails.flatMap((t) => t.entries);
+  if (all.length === 0) return null;
+  const r = await tx.query<{ out_seq: number }>(
+    `SELECT out_seq FROM enlace_audit_append($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+    [
+      all.map((e) => e.actor.id),
+      all.map((e) => e.actor.name),
+      all.map((e) => e.actor.agency),
+      all.map((e) => e.action),
+      all.map((e) => e.entityType),
+      all.map((e) => e.entityId),
+      all.map((e) => e.stateHash),
+    ],
+  );
+  return r.rows.at(-1)?.out_seq ?? null;
 }

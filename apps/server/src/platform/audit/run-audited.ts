@@ -36,8 +36,8 @@ export async function runAudited<T>(
   fn: (tx: Queryable, audit: AuditTrail) => Promise<T>,
 ): Promise<AuditedResult<T>> {
   const idem = options.idempotency ?? null;
-  const result = await batcherOf(options.db).run(async (tx): Promise<AuditedResult<T>> => {
-    const audit = new AuditTrail(options.actor);
+  const audit = new AuditTrail(options.actor);
+  const result = await batcherOf(options.db).run(audit, async (tx): Promise<AuditedResult<T>> => {
     if (idem) {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${idem.userId}:${idem.key}`]);
       const r = await tx.query<{ method: string; path: string; body: T }>(
@@ -57,7 +57,6 @@ export async function runAudited<T>(
         [idem.userId, idem.key, idem.method, idem.path, options.status ?? 200, JSON.stringify(value ?? null)],
       );
     }
-    await audit.flush(tx);
     return { value, replayed: false };
   });
   if (!result.replayed) options.afterAudit?.();

@@ -1,45 +1,56 @@
 import type { Db, Queryable } from '../db/db.ts';
+import type { AuditTrail } from './audit-trail.ts';
+import { appendAuditEntries } from './audit-trail.ts';
 
-/** One unit of work: runs inside the shared transaction; its own savepoint isolates its failure. */
+/** One write: runs inside a shared transaction and records its audit entries in `trail`. */
 export type BatchJob<T> = (tx: Queryable) => Promise<T>;
 
 interface Pending {
   job: BatchJob<unknown>;
+  trail: AuditTrail;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
 
-/** The most jobs committed together. */
-const MAX_BATCH = 64;
+interface Lane {
+  queue: Pending[];
+  busy: boolean;
+}
+
+/** The most writes committed together. */
+const MAX_BATCH = 32;
 
 /**
- * Group commit for audited writes. The audit chain serialises appenders until commit, so one transaction
- * per request caps writes at one commit (one WAL flush) each. Requests that arrive while a batch commits
- * wait and go together in the next one: each in its own savepoint (a failing job rolls back alone), all
- * committed at once. A caller's promise settles only after the commit, so "accepted" still means durable.
+ * Group commit for audited writes. The audit chain serialises appenders until commit, so one transaction per
+ * write would cap writes at one commit each. Writes go to lanes (one per connection; PGlite has one): a lane
+ * runs the writes waiting for it in one transaction, each in its own savepoint (a failing write rolls back
+ * alone), then appends all their audit entries in one call, takes the chain lock only for that append and
+ * the commit, and commits once. A caller's promise settles after the commit: accepted still means durable.
  */
 export class WriteBatcher {
-  private queue: Pending[] = [];
-  private draining = false;
+  private readonly lanes: Lane[];
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    lanes: number,
+  ) {
+    this.lanes = Array.from({ length: Math.max(1, lanes) }, () => ({ queue: [], busy: false }));
+  }
 
-  run<T>(job: BatchJob<T>): Promise<T> {
+  run<T>(trail: AuditTrail, job: BatchJob<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ job, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      const lane = this.lanes.reduce((best, l) => (load(l) < load(best) ? l : best));
+      lane.queue.push({ job, trail, resolve: resolve as (v: unknown) => void, reject });
+      if (!lane.busy) void this.drain(lane);
     });
   }
 
-  private async drain(): Promise<void> {
-    this.draining = true;
+  private async drain(lane: Lane): Promise<void> {
+    lane.busy = true;
     try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        await this.commit(batch);
-      }
+      while (lane.queue.length > 0) await this.commit(lane.queue.splice(0, MAX_BATCH));
     } finally {
-      this.draining = false;
+      lane.busy = false;
     }
   }
 
@@ -49,22 +60,23 @@ export class WriteBatcher {
       await this.db.transaction(async (tx) => {
         if (batch.length === 1) {
           outcomes.push({ ok: true, value: await batch[0]!.job(tx) });
-          return;
-        }
-        for (const p of batch) {
-          await tx.query('SAVEPOINT enlace_job');
-          try {
-            const value = await p.job(tx);
-            await tx.query('RELEASE SAVEPOINT enlace_job');
-            outcomes.push({ ok: true, value });
-          } catch (error) {
-            await tx.query('ROLLBACK TO SAVEPOINT enlace_job');
-            outcomes.push({ ok: false, error });
+        } else {
+          for (const p of batch) {
+            await tx.query('SAVEPOINT enlace_write');
+            try {
+              const value = await p.job(tx);
+              await tx.query('RELEASE SAVEPOINT enlace_write');
+              outcomes.push({ ok: true, value });
+            } catch (error) {
+              await tx.query('ROLLBACK TO SAVEPOINT enlace_write');
+              outcomes.push({ ok: false, error });
+            }
           }
         }
+        await appendAuditEntries(tx, batch.filter((_, i) => outcomes[i]!.ok).map((p) => p.trail));
       });
     } catch (error) {
-      // A single job's own failure, or a failed commit: nothing of this batch was written.
+      // The only write failed, or the commit did: nothing of this batch was written.
       for (const p of batch) p.reject(error);
       return;
     }
@@ -76,13 +88,15 @@ export class WriteBatcher {
   }
 }
 
+const load = (l: Lane): number => l.queue.length + (l.busy ? 1 : 0);
+
 const batchers = new WeakMap<Db, WriteBatcher>();
 
-/** The batcher of a database (one per opened Db). */
+/** The batcher of a database: four lanes on PostgreSQL, one on the single-connection PGlite. */
 export function batcherOf(db: Db): WriteBatcher {
   let b = batchers.get(db);
   if (!b) {
-    b = new WriteBatcher(db);
+    b = new WriteBatcher(db, db.kind === 'postgres' ? 4 : 1);
     batchers.set(db, b);
   }
   return b;
