@@ -8,6 +8,7 @@ import { migrate } from '../apps/server/src/platform/db/migrate.ts';
 import { openPglite } from '../apps/server/src/platform/db/open-pglite.ts';
 import { openPostgres } from '../apps/server/src/platform/db/open-postgres.ts';
 import { benchAuditedWrite } from './audited-write.bench.ts';
+import { benchAnalytics } from './analytics.bench.ts';
 import { benchAuditVerify } from './audit-verify.bench.ts';
 import { benchHttpWrite } from './http-write.bench.ts';
 import { formatResults } from './report.ts';
@@ -39,5 +40,7 @@ if (!only || only === 'write') {
     out('PostgreSQL write figures skipped: set ENLACE_BENCH_DATABASE_URL.\n');
   }
 }
+
+if (!only || only === 'analytics') out(formatResults('Analytics kernels, 1,000,000 synthetic incidents', await benchAnalytics()));
 
 if (!only || only === 'startup') out(formatResults('Start-up on the embedded database', await benchStartup()));
