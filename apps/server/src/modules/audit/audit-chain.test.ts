@@ -14,6 +14,20 @@ import { verifyAuditChain } from './verify-audit-chain.ts';
 
 class Rollback extends Error {}
 
+/** Rewrites entries from seq k on, changing k's content and recomputing every hash after it, as a forger would. */
+async function rewriteSuffix(tx: Queryable, k: number): Promise<void> {
+  const suffix = await entriesAfter(tx, k - 1, 100);
+  let prevHash = suffix[0]!.prevHash;
+  for (const e of suffix) {
+    const changed = { ...e, prevHash, entityId: e.seq === k ? 'rewritten' : e.entityId };
+    const hash = entryHash(changed);
+    await tx.query('UPDATE audit_log SET entity_id = $2, prev_hash = $3, hash = $4 WHERE seq = $1', [
+      e.seq, changed.entityId, prevHash, hash,
+    ]);
+    prevHash = hash;
+  }
+}
+
 describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('audit trail on %s', (_name, backend) => {
   let db: Db;
   let t: TestApp;
@@ -120,17 +134,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('audit tr
 
   it('detects a suffix rewritten with recomputed hashes, naming its first entry', async () => {
     const r = await verifyAfter(async (tx, last) => {
-      const k = last - 7;
-      const suffix = await entriesAfter(tx, k - 1, 100);
-      let prevHash = suffix[0]!.prevHash;
-      for (const e of suffix) {
-        const changed = { ...e, prevHash, entityId: e.seq === k ? 'rewritten' : e.entityId };
-        const hash = entryHash(changed);
-        await tx.query('UPDATE audit_log SET entity_id = $2, prev_hash = $3, hash = $4 WHERE seq = $1', [
-          e.seq, changed.entityId, prevHash, hash,
-        ]);
-        prevHash = hash;
-      }
+      await rewriteSuffix(tx, last - 7);
       // Also rewrite what the database keeps of the signatures: the head file outside still knows.
       await tx.exec('ALTER TABLE audit_checkpoint DISABLE TRIGGER USER');
       await tx.query('DELETE FROM audit_checkpoint');
@@ -139,17 +143,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('audit tr
     // The head checkpoint covers the newest batch of entries; within it the first rewritten seq is named.
     expect(r.firstBadSeq).toBeGreaterThanOrEqual((await maxSeq()) - 7);
     const r2 = await verifyAfter(async (tx, last) => {
-      const k = last - 7;
-      const suffix = await entriesAfter(tx, k - 1, 100);
-      let prevHash = suffix[0]!.prevHash;
-      for (const e of suffix) {
-        const changed = { ...e, prevHash, entityId: e.seq === k ? 'rewritten' : e.entityId };
-        const hash = entryHash(changed);
-        await tx.query('UPDATE audit_log SET entity_id = $2, prev_hash = $3, hash = $4 WHERE seq = $1', [
-          e.seq, changed.entityId, prevHash, hash,
-        ]);
-        prevHash = hash;
-      }
+      await rewriteSuffix(tx, last - 7);
     });
     expect(r2).toMatchObject({ ok: false, firstBadSeq: (await maxSeq()) - 7, kind: 'rewritten' });
   });

@@ -72,6 +72,23 @@ export async function findUnit(db: Queryable, id: string): Promise<TUnit | null>
 
 export type UnitValues = Required<Omit<TUnitCreate, 'agency'>> & { agency: TUnit['agency'] };
 
+/** The eleven column values of a unit, in the order both statements below use. */
+function unitParams(u: UnitValues): unknown[] {
+  return [
+    u.name,
+    u.shortName,
+    u.force,
+    u.echelon,
+    u.parentId,
+    u.homeUbigeo,
+    u.home?.lon ?? null,
+    u.home?.lat ?? null,
+    u.agency,
+    u.classification,
+    u.exercise,
+  ];
+}
+
 export async function insertUnit(db: Queryable, u: UnitValues): Promise<TUnit> {
   const r = await db.query<UnitRow>(
     `INSERT INTO unit (name, short_name, force, echelon, parent_id, home_ubigeo, home, agency, classification, exercise)
@@ -79,19 +96,7 @@ export async function insertUnit(db: Queryable, u: UnitValues): Promise<TUnit> {
              CASE WHEN $7::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($7::float8, $8::float8), 4326) END,
              $9, $10, $11)
      RETURNING ${COLUMNS}`,
-    [
-      u.name,
-      u.shortName,
-      u.force,
-      u.echelon,
-      u.parentId,
-      u.homeUbigeo,
-      u.home?.lon ?? null,
-      u.home?.lat ?? null,
-      u.agency,
-      u.classification,
-      u.exercise,
-    ],
+    unitParams(u),
   );
   return toUnit(r.rows[0]!);
 }
@@ -102,20 +107,7 @@ export async function updateUnitRow(db: Queryable, id: string, u: UnitValues): P
             home = CASE WHEN $8::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($8::float8, $9::float8), 4326) END,
             agency = $10, classification = $11, exercise = $12, updated_at = now()
       WHERE id = $1 RETURNING ${COLUMNS}`,
-    [
-      id,
-      u.name,
-      u.shortName,
-      u.force,
-      u.echelon,
-      u.parentId,
-      u.homeUbigeo,
-      u.home?.lon ?? null,
-      u.home?.lat ?? null,
-      u.agency,
-      u.classification,
-      u.exercise,
-    ],
+    [id, ...unitParams(u)],
   );
   return r.rows[0] ? toUnit(r.rows[0]) : null;
 }
