@@ -1,0 +1,73 @@
+/**
+ * @enlace/rules: the pure legal rules of Enlace (no I/O, no clock). Instruments and their validation, the tasking
+ * evaluator, scenario files and the DL 1186 force ladder; every threshold and text lives in a versioned rule set.
+ * See README.md for the model and one example per function.
+ */
+
+// Vocabulary (codes of the public scenario format)
+export * from './codes.ts';
+
+// Rule sets: rules as data, thresholds, versions
+export { RULE_CODES, INSTRUMENT_RULE_CODES, TASKING_RULE_CODES, READINESS_RULE_CODES, FORCE_RULE_CODES, ZRuleCode } from './rule-set/rule-codes.ts';
+export type { TRuleCode, TInstrumentRuleCode, TTaskingRuleCode, TReadinessRuleCode, TForceRuleCode } from './rule-set/rule-codes.ts';
+export { ZRuleSet, ZRule, ZLegalRef, ZLocalizedText, ZThresholds, ZTaskProfile, ZReadinessThresholds } from './rule-set/rule-set.schema.ts';
+export type { TRuleSet, TRule, TLegalRef, TLocalizedText, TThresholds, TTaskProfile, TReadinessThresholds } from './rule-set/rule-set.schema.ts';
+export { DEFAULT_RULE_SET } from './rule-set/default-rule-set.ts';
+export { deriveRuleSet } from './rule-set/derive-rule-set.ts';
+export type { TRuleSetChange } from './rule-set/derive-rule-set.ts';
+
+// Findings and decisions
+export { ZFinding, ZFindingDetails, decide, formatLegalRef, makeFinding } from './findings.ts';
+export type { TFinding, TFindingDetails } from './findings.ts';
+
+// Dates in America/Lima
+export { ZIsoDate, ZIsoDateOrDateTime, limaDayOf, periodDays } from './dates.ts';
+export type { TPeriodDays } from './dates.ts';
+
+// Instruments
+export { ZArea, ZInstrument, ZOversight } from './instruments/instrument.schema.ts';
+export type { TArea, TInstrument, TOversight } from './instruments/instrument.schema.ts';
+export { validateInstrument, validateInstruments } from './instruments/validate-instruments.ts';
+export type { TInstrumentFinding, TInstrumentValidation, TSchemaError } from './instruments/validate-instruments.ts';
+export { expiringInstruments } from './instruments/expiring-instruments.ts';
+export type { TExpiringInstrument } from './instruments/expiring-instruments.ts';
+
+// Area coverage
+export { ZCoverageHint, ubigeoCovers } from './area/area-coverage.ts';
+export type { TCoverageHint } from './area/area-coverage.ts';
+
+// Tasking evaluator
+export { ZMember, ZRequestArea, ZTaskingInput, ZTaskingResult, ZTaskingUnit, ZTraining, ZUnitEquipment } from './tasking/tasking.schema.ts';
+export type { TMember, TTaskingInput, TTaskingResult, TTaskingUnit, TUnitEquipment } from './tasking/tasking.schema.ts';
+export { evaluateTasking } from './tasking/evaluate-tasking.ts';
+export type { TTaskingContext } from './tasking/evaluate-tasking.ts';
+
+// Differentiated force (DL 1186 art. 7)
+export {
+  FFAA_FORCE_LADDER,
+  FFAA_FORCE_STEPS,
+  FORCE_LEVELS,
+  LETHAL_GROUNDS,
+  LETHAL_GROUND_FORCES,
+  RESISTANCE_LEVELS,
+  ZFfaaForceStep,
+  ZLadderLevel,
+  ZLethalGround,
+  forceLevelOfFfaaStep,
+} from './force/force-ladder.ts';
+export type { TFfaaForceStep, TForceLevel, TLadderLevel, TLethalGround, TResistanceLevel } from './force/force-ladder.ts';
+export { checkForceProportionality } from './force/check-force-proportionality.ts';
+export type { TForceCheckOptions, TForceJustification } from './force/check-force-proportionality.ts';
+
+// Scenario files
+export { ZScenarioFile, ZScenarioRequest, ZScenarioResult, ZScenarioUnit } from './scenario/scenario.schema.ts';
+export type { TScenarioFile, TScenarioRequest, TScenarioResult, TScenarioUnit } from './scenario/scenario.schema.ts';
+export { FILE_ERROR_CODES, FILE_ERROR_MESSAGES } from './scenario/file-errors.ts';
+export type { TFileErrorCode, TScenarioFileError } from './scenario/file-errors.ts';
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, parseScenarioText } from './scenario/parse-scenario-text.ts';
+export type { TTextLimits } from './scenario/parse-scenario-text.ts';
+export { SIMULABLE_IN_SCENARIOS, parseScenarioFile } from './scenario/parse-scenario-file.ts';
+export type { TParseScenarioOptions, TParsedScenario } from './scenario/parse-scenario-file.ts';
+export { evaluateScenario } from './scenario/evaluate-scenario.ts';
+export type { TEvaluateScenarioOptions, TScenarioEvaluation } from './scenario/evaluate-scenario.ts';
+export { SCENARIO_FILE_JSON_SCHEMA } from './scenario/scenario-json-schema.ts';

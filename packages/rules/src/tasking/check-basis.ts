@@ -1,0 +1,109 @@
+import type { TAreaPart, TCoverageHint } from '../area/area-coverage.ts';
+import { areaParts, partCoverage } from '../area/area-coverage.ts';
+import type { TControlAuthority } from '../codes.ts';
+import { dateOf } from '../dates.ts';
+import type { TDayInterval } from '../day-intervals.ts';
+import { formatIntervals, intersectInterval, mergeIntervals, subtractIntervals } from '../day-intervals.ts';
+import type { TFinding } from '../findings.ts';
+import { makeFinding } from '../findings.ts';
+import type { TEffectiveInstrument, TInstrumentIndex } from '../instruments/index-instruments.ts';
+import type { TArea } from '../instruments/instrument.schema.ts';
+import type { TRuleSet } from '../rule-set/rule-set.schema.ts';
+
+/** Which basis instruments cover one part of the area, and on which days of the period. */
+export interface TPartBasis {
+  readonly part: TAreaPart;
+  readonly coveredBy: readonly TEffectiveInstrument[];
+  readonly coveredDays: readonly TDayInterval[];
+}
+
+export interface TBasisAssessment {
+  readonly findings: readonly TFinding[];
+  readonly parts: readonly TPartBasis[];
+  /** Basis instruments that cover some part on some day, earliest first. */
+  readonly bases: readonly TEffectiveInstrument[];
+  readonly controlAuthority: TControlAuthority | null;
+}
+
+/** The days of the period an instrument is in force. */
+export const daysInForce = (i: TEffectiveInstrument, period: TDayInterval): TDayInterval | null =>
+  intersectInterval({ from: i.fromDay, to: i.toDay }, period);
+
+/**
+ * Condition 1: a basis in force for ALL of the area and ALL of the period. Each part of the area (UBIGEO code or
+ * polygon) must be covered on every day by some emergency decree, extension or S4 resolution; extensions take their
+ * area from the decree they extend, so a period that runs from a decree into its extension is covered and a period
+ * that runs into a gap between them is not.
+ */
+export function checkBasis(
+  index: TInstrumentIndex,
+  area: TArea,
+  period: TDayInterval,
+  hints: readonly TCoverageHint[] | undefined,
+  ruleSet: TRuleSet,
+): TBasisAssessment {
+  const hintOf = new Map((hints ?? []).map((h) => [h.instrumentId, h]));
+  const usable = (b: TEffectiveInstrument): boolean => !b.inCycle && b.scenario !== undefined && daysInForce(b, period) !== null;
+  const candidatesFor = (part: TAreaPart): TEffectiveInstrument[] => {
+    const found = new Set<TEffectiveInstrument>();
+    if (part.ubigeo !== null) {
+      for (let len = 2; len <= part.ubigeo.length; len += 2) {
+        for (const b of index.basesByUbigeo.get(part.ubigeo.slice(0, len)) ?? []) found.add(b);
+      }
+      for (const b of index.basesWithGeometry) found.add(b);
+    } else if (hints) {
+      for (const h of hints) {
+        const b = index.byId.get(h.instrumentId);
+        if (b) found.add(b);
+      }
+    } else {
+      for (const b of index.bases) found.add(b);
+    }
+    return [...found].filter(usable);
+  };
+  const parts: TPartBasis[] = [];
+  const outside: string[] = [];
+  const gaps = new Map<string, string[]>();
+  const unverified: { label: string; ids: string[] }[] = [];
+  for (const part of areaParts(area)) {
+    const coveredBy: TEffectiveInstrument[] = [];
+    const unknown: TEffectiveInstrument[] = [];
+    for (const b of candidatesFor(part)) {
+      const c = partCoverage(part, b.area, hintOf.get(b.id), hints !== undefined);
+      if (c === 'covered') coveredBy.push(b);
+      else if (c === 'unknown') unknown.push(b);
+    }
+    const coveredDays = mergeIntervals(coveredBy.map((b) => daysInForce(b, period)).filter((i) => i !== null));
+    parts.push({ part, coveredBy, coveredDays });
+    const missing = subtractIntervals(period, coveredDays);
+    if (missing.length === 0) continue;
+    const couldCover = unknown.filter((b) => missing.some((m) => daysInForce(b, m) !== null));
+    if (couldCover.length > 0) unverified.push({ label: part.label, ids: couldCover.map((b) => b.id) });
+    else if (coveredDays.length === 0) outside.push(part.label);
+    else {
+      const days = formatIntervals(missing);
+      gaps.set(days, [...(gaps.get(days) ?? []), part.label]);
+    }
+  }
+
+  const findings: TFinding[] = [];
+  const nothing = parts.every((p) => p.coveredBy.length === 0) && unverified.length === 0;
+  if (nothing) {
+    findings.push(makeFinding(ruleSet, 'NO_LEGAL_BASIS', { areas: outside, from: dateOf(period.from), to: dateOf(period.to) }));
+  } else if (outside.length > 0) {
+    findings.push(makeFinding(ruleSet, 'BASIS_AREA_NOT_COVERED', { areas: outside }));
+  }
+  for (const [days, labels] of gaps) findings.push(makeFinding(ruleSet, 'BASIS_PERIOD_NOT_COVERED', { areas: labels, days }));
+  for (const u of unverified) findings.push(makeFinding(ruleSet, 'BASIS_AREA_UNVERIFIED', { areas: u.label, instruments: u.ids }));
+
+  const bases = [...new Set(parts.flatMap((p) => p.coveredBy))].sort((a, b) => a.fromDay - b.fromDay || a.id.localeCompare(b.id));
+  const authorities = [...new Set(bases.map((b) => b.controlAuthority).filter((a) => a !== undefined))];
+  let controlAuthority: TControlAuthority | null = authorities.length === 1 ? (authorities[0] ?? null) : null;
+  if (authorities.length > 1) {
+    controlAuthority = null;
+    findings.push(
+      makeFinding(ruleSet, 'BASIS_CONTROL_CONFLICT', { instruments: bases.map((b) => `${b.id} (${b.controlAuthority ?? '?'})`) }),
+    );
+  }
+  return { findings, parts, bases, controlAuthority };
+}
