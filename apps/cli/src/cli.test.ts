@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,4 +69,26 @@ describe('server process on the embedded database', () => {
     expect(second.stdout()).not.toContain('First start');
     expect(await second.stop()).toBe(0);
   }, 240_000);
+});
+
+describe('enlace legal evaluate', () => {
+  const examples = join(ROOT, 'packages/rules/examples');
+
+  it('prints only {"results": [...]} on stdout with --json and exits 0 for a valid file, whatever the decisions', () => {
+    const r = enlace(['legal', 'evaluate', join(examples, 'investigacion-criminal-ffaa.json'), '--json']);
+    expect(r.status).toBe(0);
+    const parsed = JSON.parse(r.stdout) as { results: { id: string; decision: string }[] };
+    expect(parsed.results.find((x) => x.id === 'investigacion-s3-lima')?.decision).toBe('denied');
+  });
+
+  it('exits 2 naming the JSON path for an invalid file, and for a file that is not JSON', () => {
+    const r = enlace(['legal', 'evaluate', join(examples, 'archivo-invalido-instrumentos-ilegales.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('$.instruments[0].validTo: DECREE_TOO_LONG');
+    const dir = mkdtempSync(join(tmpdir(), 'enlace-scn-'));
+    writeFileSync(join(dir, 'broken.json'), '{"requests": [');
+    const broken = enlace(['legal', 'evaluate', join(dir, 'broken.json'), '--json']);
+    expect(broken.status).toBe(2);
+    expect((JSON.parse(broken.stdout) as { errors: { code: string }[] }).errors[0]!.code).toBe('INVALID_JSON');
+  });
 });

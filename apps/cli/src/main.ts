@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAuditVerify } from './commands/audit-verify.ts';
 import { registerDbMigrate } from './commands/db-migrate.ts';
+import { registerLegalEvaluate } from './commands/legal-evaluate.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUserCreate } from './commands/user-create.ts';
@@ -16,5 +17,6 @@ registerDbMigrate(program);
 registerSeed(program);
 registerAuditVerify(program);
 registerUserCreate(program);
+registerLegalEvaluate(program);
 
 program.parseAsync(process.argv).catch(fail);

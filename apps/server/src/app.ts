@@ -11,6 +11,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { geographyRoutes } from './modules/geography/geography.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { legalRoutes } from './modules/legal/legal.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAuthentication } from './platform/http/authenticate.ts';
@@ -25,7 +26,7 @@ export interface BuiltApp {
 }
 
 /** Every API module, mounted under /api/v1. A new capability adds one line here. */
-const API_MODULES = [identityRoutes, unitsRoutes, auditRoutes, geographyRoutes] as const;
+const API_MODULES = [identityRoutes, unitsRoutes, auditRoutes, geographyRoutes, legalRoutes] as const;
 
 /**
  * Builds the HTTP application around an opened database and bus: one pipeline for every route

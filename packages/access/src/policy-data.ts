@@ -5,15 +5,15 @@ import type { TAgencyCode, TClassification, TRole } from '@enlace/contracts';
  * `oversight` holds only read actions: Defensoría del Pueblo and Ministerio Público supervise, they never write.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly Permission[]>> = {
-  admin: ['unit:read', 'unit:write', 'user:admin', 'agency:admin', 'audit:read', 'audit:verify', 'geo:read'],
-  commander: ['unit:read', 'unit:write', 'audit:read', 'audit:verify', 'geo:read'],
-  planner: ['unit:read', 'unit:write', 'geo:read'],
-  operator: ['unit:read', 'unit:write', 'geo:read'],
+  admin: ['unit:read', 'unit:write', 'user:admin', 'agency:admin', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate'],
+  commander: ['unit:read', 'unit:write', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate'],
+  planner: ['unit:read', 'unit:write', 'geo:read', 'legal:evaluate'],
+  operator: ['unit:read', 'unit:write', 'geo:read', 'legal:evaluate'],
   field: ['unit:read', 'geo:read'],
-  trainer: ['unit:read', 'geo:read'],
-  legal_officer: ['unit:read', 'audit:read', 'audit:verify', 'geo:read'],
+  trainer: ['unit:read', 'geo:read', 'legal:evaluate'],
+  legal_officer: ['unit:read', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate'],
   analyst: ['unit:read', 'geo:read'],
-  oversight: ['unit:read', 'audit:read', 'audit:verify', 'geo:read'],
+  oversight: ['unit:read', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate'],
 };
 
 export const PERMISSIONS = [
@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'audit:read',
   'audit:verify',
   'geo:read',
+  'legal:evaluate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -73,6 +73,11 @@ export const ERROR_CATALOG = {
     es: 'La clave de idempotencia ya se usó para otra operación.',
     en: 'The idempotency key was already used for another operation.',
   },
+  SCENARIO_INVALID: {
+    status: 400,
+    es: 'El archivo de escenario no es válido en {path}: {reason}',
+    en: 'The scenario file is not valid at {path}: {reason}',
+  },
   CLASSIFICATION_ABOVE_CLEARANCE: {
     status: 403,
     es: 'No puede crear o modificar registros con una clasificación superior a su nivel de acceso ({clearance}).',
