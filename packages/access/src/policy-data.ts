@@ -5,15 +5,18 @@ import type { TAgencyCode, TClassification, TRole } from '@enlace/contracts';
  * `oversight` holds only read actions: Defensoría del Pueblo and Ministerio Público supervise, they never write.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly Permission[]>> = {
-  admin: ['unit:read', 'unit:write', 'user:admin', 'agency:admin', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate'],
-  commander: ['unit:read', 'unit:write', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate'],
-  planner: ['unit:read', 'unit:write', 'geo:read', 'legal:evaluate'],
-  operator: ['unit:read', 'unit:write', 'geo:read', 'legal:evaluate'],
-  field: ['unit:read', 'geo:read'],
-  trainer: ['unit:read', 'geo:read', 'legal:evaluate'],
-  legal_officer: ['unit:read', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate'],
-  analyst: ['unit:read', 'geo:read'],
-  oversight: ['unit:read', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate'],
+  admin: [
+    'unit:read', 'unit:write', 'user:admin', 'agency:admin', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate',
+    'legal:read', 'legal:write', 'legal:admin',
+  ],
+  commander: ['unit:read', 'unit:write', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate', 'legal:read', 'legal:write'],
+  planner: ['unit:read', 'unit:write', 'geo:read', 'legal:evaluate', 'legal:read', 'legal:write'],
+  operator: ['unit:read', 'unit:write', 'geo:read', 'legal:evaluate', 'legal:read'],
+  field: ['unit:read', 'geo:read', 'legal:read'],
+  trainer: ['unit:read', 'geo:read', 'legal:evaluate', 'legal:read'],
+  legal_officer: ['unit:read', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate', 'legal:read', 'legal:write'],
+  analyst: ['unit:read', 'geo:read', 'legal:read'],
+  oversight: ['unit:read', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate', 'legal:read'],
 };
 
 export const PERMISSIONS = [
@@ -25,6 +28,9 @@ export const PERMISSIONS = [
   'audit:verify',
   'geo:read',
   'legal:evaluate',
+  'legal:read',
+  'legal:write',
+  'legal:admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

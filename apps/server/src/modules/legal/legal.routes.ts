@@ -1,18 +1,48 @@
-import { ZScenarioResult } from '@enlace/rules';
+import { ZRuleSet, ZScenarioResult, ZTaskingInput } from '@enlace/rules';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditActorOf } from '../../platform/auth/actor.ts';
+import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { languageOf } from '../../platform/errors/translate.ts';
+import { actorOf, idempotencyOf } from '../../platform/http/authenticate.ts';
+import { changeRuleSet } from './change-rule-set.ts';
 import { evaluateScenarioFile } from './evaluate-scenario-file.ts';
+import { evaluateTasking } from './evaluate-tasking.ts';
+import { getInstrument } from './get-instrument.ts';
+import { getRuleSet } from './get-rule-set.ts';
+import {
+  ZEvaluationListQuery,
+  ZExpiringQuery,
+  ZInstrumentCreate,
+  ZInstrumentIdParams,
+  ZInstrumentListQuery,
+  ZInstrumentRecord,
+  ZRuleSetChange,
+  ZStoredTaskingResult,
+  ZTaskingEvaluation,
+} from './legal.schemas.ts';
+import { listEvaluations } from './list-evaluations.ts';
+import { listExpiringInstruments } from './list-expiring-instruments.ts';
+import { listInstruments } from './list-instruments.ts';
+import { registerInstrument } from './register-instrument.ts';
 
 const tags = ['legal'];
 /** Scenario files hold thousands of requests well under this. */
 const SCENARIO_BODY_LIMIT = 5 * 1024 * 1024;
 
-/** Legal evaluation of tasking requests. */
-export function legalRoutes(_ctx: AppContext): FastifyPluginAsync {
+const ZExpiring = z.object({
+  id: z.string(),
+  kind: z.string(),
+  validTo: z.string(),
+  daysLeft: z.number(),
+  chainRoot: z.string(),
+});
+
+/** The legal registry (instruments, rule set) and the evaluation of tasking requests. */
+export function legalRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
 
@@ -38,5 +68,89 @@ export function legalRoutes(_ctx: AppContext): FastifyPluginAsync {
       }
       return { results: [...evaluation.results] };
     });
+
+    app.get('/legal/instruments', {
+      config: { access: 'legal:read' },
+      schema: { tags, querystring: ZInstrumentListQuery, response: { 200: z.object({ items: z.array(ZInstrumentRecord), total: z.number() }) } },
+    }, async (req) => listInstruments({ ctx, actor: actorOf(req), ...req.query }));
+
+    app.get('/legal/instruments/expiring', {
+      config: { access: 'legal:read' },
+      schema: {
+        tags,
+        description: 'Instruments whose last day falls within `days` days (default: the rule set\'s expiryAlertDays), soonest first.',
+        querystring: ZExpiringQuery,
+        response: { 200: z.object({ withinDays: z.number(), items: z.array(ZExpiring) }) },
+      },
+    }, async (req) => listExpiringInstruments({ ctx, actor: actorOf(req), days: req.query.days, now: new Date() }));
+
+    app.get('/legal/instruments/:id', {
+      config: { access: 'legal:read' },
+      schema: { tags, params: ZInstrumentIdParams, response: { 200: ZInstrumentRecord } },
+    }, async (req) => getInstrument({ ctx, actor: actorOf(req), id: req.params.id }));
+
+    app.post('/legal/instruments', {
+      config: { access: 'legal:write' },
+      schema: {
+        tags,
+        description: 'Registers an instrument; one that breaks a legal rule is refused with 422 and the coded findings (es/en).',
+        body: ZInstrumentCreate,
+        response: { 201: ZInstrumentRecord },
+      },
+    }, async (req, reply) => {
+      const actor = actorOf(req);
+      const { value } = await runAudited(
+        { db: ctx.db, actor: auditActorOf(actor), afterAudit: ctx.afterAudit, idempotency: idempotencyOf(req), status: 201 },
+        (tx, audit) => registerInstrument({ tx, audit, actor, draft: req.body }),
+      );
+      return reply.status(201).send(value);
+    });
+
+    app.get('/legal/rule-set', {
+      config: { access: 'legal:read' },
+      schema: { tags, description: 'The rule set in force.', response: { 200: ZRuleSet } },
+    }, async () => getRuleSet(ctx.db));
+
+    app.put('/legal/rule-set', {
+      config: { access: 'legal:admin' },
+      schema: {
+        tags,
+        description: 'Puts a new rule-set version in force: the one in force with these thresholds and rules replaced.',
+        body: ZRuleSetChange,
+        response: { 200: ZRuleSet },
+      },
+    }, async (req) => {
+      const actor = actorOf(req);
+      const { value } = await runAudited(
+        { db: ctx.db, actor: auditActorOf(actor), afterAudit: ctx.afterAudit, idempotency: idempotencyOf(req) },
+        (tx, audit) => changeRuleSet({ tx, audit, actor, change: req.body }),
+      );
+      return value;
+    });
+
+    app.post('/tasking/evaluate', {
+      config: { access: 'legal:evaluate' },
+      schema: {
+        tags,
+        description:
+          'Decides whether a unit may be given a task in an area over a period, against the registry and the rule set in ' +
+          'force; the evaluation is stored and audited. For now the unit\'s members and equipment are given in the request; ' +
+          'the forces module (issue 4) will supply them from the unit record.',
+        body: ZTaskingInput,
+        response: { 200: ZStoredTaskingResult },
+      },
+    }, async (req) => {
+      const actor = actorOf(req);
+      const { value } = await runAudited(
+        { db: ctx.db, actor: auditActorOf(actor), afterAudit: ctx.afterAudit, idempotency: idempotencyOf(req) },
+        (tx, audit) => evaluateTasking({ tx, audit, actor, input: req.body, now: new Date() }),
+      );
+      return value;
+    });
+
+    app.get('/tasking/evaluations', {
+      config: { access: 'legal:evaluate' },
+      schema: { tags, description: 'The newest stored evaluations the caller may read.', querystring: ZEvaluationListQuery, response: { 200: z.object({ items: z.array(ZTaskingEvaluation) }) } },
+    }, async (req) => ({ items: await listEvaluations({ ctx, actor: actorOf(req), limit: req.query.limit }) }));
   };
 }
