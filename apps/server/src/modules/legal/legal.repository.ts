@@ -2,6 +2,7 @@ import type { ResourceLabel } from '@enlace/access';
 import type { TClassification } from '@enlace/contracts';
 import type { TCoverageHint, TInstrument, TRuleSet, TTaskingInput, TTaskingResult } from '@enlace/rules';
 import type { Queryable } from '../../platform/db/db.ts';
+import { labelKeys, labelPredicate } from '../../platform/db/label-filter.ts';
 import type { TInstrumentRecord, TTaskingEvaluation } from './legal.schemas.ts';
 
 interface InstrumentRow {
@@ -71,9 +72,7 @@ function toInstrument(r: InstrumentRow): TInstrumentRecord {
   };
 }
 
-/** `agency:classification` keys of the labels a subject may read, for `= ANY(...)`. */
-const labelKeys = (labels: readonly ResourceLabel[]): string[] => labels.map((l) => `${l.agency}:${l.classification}`);
-const LABEL_FILTER = `(agency || ':' || classification) = ANY($1::text[])`;
+const LABEL_FILTER = labelPredicate(1);
 
 export interface InstrumentFilter {
   labels: readonly ResourceLabel[];

@@ -1,6 +1,7 @@
 import type { ResourceLabel } from '@enlace/access';
 import type { TUnit, TUnitCreate } from '@enlace/contracts';
 import type { Queryable } from '../../platform/db/db.ts';
+import { labelKeys, labelPredicate } from '../../platform/db/label-filter.ts';
 
 interface UnitRow {
   id: string;
@@ -38,8 +39,6 @@ const toUnit = (r: UnitRow): TUnit => ({
   updatedAt: r.updated_at.toISOString(),
 });
 
-/** `agency:classification` keys of the labels a subject may read, for `= ANY(...)`. */
-const labelKeys = (labels: readonly ResourceLabel[]): string[] => labels.map((l) => `${l.agency}:${l.classification}`);
 
 export interface UnitFilter {
   labels: readonly ResourceLabel[];
@@ -52,7 +51,7 @@ export interface UnitFilter {
 
 export async function listUnits(db: Queryable, f: UnitFilter): Promise<{ items: TUnit[]; total: number }> {
   const params: unknown[] = [labelKeys(f.labels)];
-  const where = [`(agency || ':' || classification) = ANY($1::text[])`];
+  const where = [labelPredicate(1)];
   if (f.force) where.push(`force = $${params.push(f.force)}`);
   if (f.agency) where.push(`agency = $${params.push(f.agency)}`);
   if (f.exercise !== undefined) where.push(`exercise = $${params.push(f.exercise)}`);
