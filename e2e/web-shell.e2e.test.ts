@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -148,6 +148,33 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
     await page.getByLabel('Username').waitFor();
     expect(await page.getByRole('banner').getByText('Peruvian National Police').count()).toBe(0);
 
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('evaluates a legal scenario file: decisions, findings with references, and the faults of an invalid file', async () => {
+    const page = await openApp();
+    await page.getByRole('button', { name: 'Español' }).click().catch(() => undefined);
+    await page.getByLabel('Usuario').fill('ccffaa.asesor');
+    await page.getByLabel('Contraseña').fill(DEMO_USER.password);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Evaluación legal' }).click();
+    await page.getByRole('heading', { name: 'Evaluación legal de escenarios' }).waitFor();
+
+    const example = readFileSync(join(ROOT, 'packages/rules/examples/prorroga-con-un-dia-de-vacio.json'), 'utf8');
+    await page.getByLabel('Contenido del escenario').fill(example);
+    await page.getByRole('button', { name: 'Evaluar' }).click();
+    const gap = page.getByRole('region', { name: /cruza-el-vacio/ });
+    await gap.getByText('Denegado').waitFor();
+    await gap.getByText('BASIS_PERIOD_NOT_COVERED').waitFor();
+    await page.getByRole('region', { name: /dentro-de-la-prorroga/ }).getByText('Permitido').waitFor();
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'test-results/legal-scenario.png'), fullPage: true });
+
+    const invalid = readFileSync(join(ROOT, 'packages/rules/examples/archivo-invalido-instrumentos-ilegales.json'), 'utf8');
+    await page.getByLabel('Contenido del escenario').fill(invalid);
+    await page.getByRole('button', { name: 'Evaluar' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByText(/\$\.instruments\[0\]\.validTo — DECREE_TOO_LONG/).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

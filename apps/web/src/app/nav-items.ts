@@ -4,13 +4,14 @@ import { can } from './session.ts';
 /** One entry of the main navigation; it is current on its path and every path under it. */
 export interface NavItem {
   path: string;
-  label: 'nav.units' | 'nav.audit' | 'nav.admin';
+  label: 'nav.units' | 'nav.legal' | 'nav.audit' | 'nav.admin';
   visible: (session: TSessionInfo) => boolean;
 }
 
 /** The main navigation, in display order. A new feature adds one line here (and its routes in routes.tsx). */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/units', label: 'nav.units', visible: (s) => can(s, 'unit:read') },
+  { path: '/legal', label: 'nav.legal', visible: (s) => can(s, 'legal:evaluate') },
   { path: '/audit', label: 'nav.audit', visible: (s) => can(s, 'audit:read') },
   { path: '/admin', label: 'nav.admin', visible: (s) => can(s, 'user:admin', 'agency:admin') },
 ];

@@ -6,6 +6,7 @@ import { UserCreatePage } from '../features/admin/users/user-create-page.tsx';
 import { UserEditPage } from '../features/admin/users/user-edit-page.tsx';
 import { UsersPage } from '../features/admin/users/users-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
+import { ScenarioPage } from '../features/legal/scenario-page.tsx';
 import { UnitCreatePage } from '../features/units/unit-create-page.tsx';
 import { UnitDetailPage } from '../features/units/unit-detail-page.tsx';
 import { UnitsPage } from '../features/units/units-page.tsx';
@@ -31,6 +32,7 @@ const ROUTES: readonly RouteDef[] = [
   { pattern: '/units', allowed: (s) => can(s, 'unit:read'), render: () => <UnitsPage /> },
   { pattern: '/units/new', allowed: (s) => can(s, 'unit:write'), render: () => <UnitCreatePage /> },
   { pattern: '/units/:id', allowed: (s) => can(s, 'unit:read'), render: (p) => <UnitDetailPage id={param(p, 'id')} /> },
+  { pattern: '/legal', allowed: (s) => can(s, 'legal:evaluate'), render: () => <ScenarioPage /> },
   { pattern: '/audit', allowed: (s) => can(s, 'audit:read'), render: () => <AuditPage /> },
   {
     pattern: '/admin',
