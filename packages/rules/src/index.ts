@@ -59,6 +59,14 @@ export type { TFfaaForceStep, TForceLevel, TLadderLevel, TLethalGround, TResista
 export { checkForceProportionality } from './force/check-force-proportionality.ts';
 export type { TForceCheckOptions, TForceJustification } from './force/check-force-proportionality.ts';
 
+// Assessment of one incident of use of force (DL 1186 art. 7 and 8; DL 1095 ladder for the FF.AA.)
+export { FORCE_PROCEDURE_RULE_CODES } from './rule-set/rule-codes.ts';
+export type { TForceProcedureRuleCode } from './rule-set/rule-codes.ts';
+export { ZAssessForceInput, ZAssessForceResult, ZForceStep, ZResistanceStep, ZStepPosition, ZWarningsGiven } from './force/assess-force.schema.ts';
+export type { TAssessForceInput, TAssessForceResult, TForceStep, TResistanceStep, TStepPosition, TWarningsGiven } from './force/assess-force.schema.ts';
+export { assessForce } from './force/assess-force.ts';
+export type { TAssessForceOptions } from './force/assess-force.ts';
+
 // Scenario files
 export { ZScenarioFile, ZScenarioRequest, ZScenarioResult, ZScenarioUnit } from './scenario/scenario.schema.ts';
 export type { TScenarioFile, TScenarioRequest, TScenarioResult, TScenarioUnit } from './scenario/scenario.schema.ts';

@@ -16,4 +16,10 @@ export const DEFAULT_FORCE_RULES: readonly TRule[] = [
   r('LETHAL_GROUND_NOT_AVAILABLE', REF.ley32291, 'blocking',
     ['El supuesto {ground} no está disponible para {force}.', 'The ground {ground} is not available to {force}.'],
     ['Ese supuesto (reforma de 2025) rige solo para la PNP; indique otro supuesto legal.', 'That ground (2025 reform) applies to the PNP only; give another lawful ground.']),
+  r('WARNING_NOT_GIVEN', REF.advertencia, 'blocking',
+    ['Se usó fuerza letal sin el procedimiento previo (falta: {missing}) y sin registrar por qué no era posible.', 'Lethal force was used without the prior procedure (missing: {missing}) and with no record of why it was not possible.'],
+    ['Antes de la fuerza letal el efectivo se identifica y da una advertencia clara con tiempo para acatarla, salvo que ello cree un riesgo indebido; registre el procedimiento o el motivo de omitirlo.', 'Before lethal force the officer identifies themself and gives a clear warning with time to comply, unless that creates undue risk; record the procedure or why it was omitted.']),
+  r('WARNING_OMITTED_UNDUE_RISK', REF.advertencia, 'info',
+    ['Se omitió parte del procedimiento previo a la fuerza letal ({missing}) por este motivo registrado: {reason}', 'Part of the procedure before lethal force was omitted ({missing}) for this recorded reason: {reason}'],
+    ['El superior revisa que la advertencia habría creado un riesgo indebido o sido inútil.', 'The superior reviews that the warning would have created undue risk or been pointless.']),
 ];

@@ -41,7 +41,7 @@ const SECURITY: TTask[] = ['PATRULLAJE_CONJUNTO', 'PUESTO_CONTROL', 'PROTECCION_
 
 /** The default rule set. `ruleSetVersion` changes whenever any rule or threshold changes. */
 export const DEFAULT_RULE_SET: TRuleSet = deepFreeze(ZRuleSet.parse({
-  ruleSetVersion: 'enlace-default-2025.11.1',
+  ruleSetVersion: 'enlace-default-2025.11.2',
   description:
     'Default rules from the legal-framework note (Constitution art. 137, DL 1095, DL 1186, Inter-American Court) and the ' +
     'default thresholds of the scenario format. References marked "(unverified)" await a lawyer.',

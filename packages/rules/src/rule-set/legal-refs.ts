@@ -16,6 +16,11 @@ export const REF = {
   ruf: ref('Reglas de uso de la fuerza de las FF.AA. (RUF 2023) y protocolo de la tarea', null, true),
   dl1186Art7: ref('Decreto Legislativo 1186', 'art. 7', false),
   dl1186Art8: ref('Decreto Legislativo 1186', 'art. 8', true),
+  advertencia: ref(
+    'Decreto Legislativo 1186 (PNP); Decreto Legislativo 1095 y su reglamento, DS 003-2020-DE, y RUF 2023 (FF.AA.)',
+    'art. 8 del DL 1186',
+    true,
+  ),
   ley32291: ref('Ley 32291 (modifica el Decreto Legislativo 1186)', 'art. 8.4 del DL 1186', true),
   alvaradoEspinoza: ref('Corte IDH, caso Alvarado Espinoza y otros vs. México (2018)', null, false),
   monteroAranguren: ref('Corte IDH, caso Montero Aranguren y otros (Retén de Catia) vs. Venezuela (2006)', null, false),

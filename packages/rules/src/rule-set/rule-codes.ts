@@ -65,12 +65,16 @@ export const FORCE_RULE_CODES = [
   'LETHAL_GROUND_NOT_AVAILABLE',
 ] as const;
 
+/** Findings of the use-of-force procedure: identification and warning before lethal force (DL 1186 art. 8). */
+export const FORCE_PROCEDURE_RULE_CODES = ['WARNING_NOT_GIVEN', 'WARNING_OMITTED_UNDUE_RISK'] as const;
+
 /** Every rule id. A rule set must define each exactly once. */
 export const RULE_CODES = [
   ...INSTRUMENT_RULE_CODES,
   ...TASKING_RULE_CODES,
   ...READINESS_RULE_CODES,
   ...FORCE_RULE_CODES,
+  ...FORCE_PROCEDURE_RULE_CODES,
 ] as const;
 export const ZRuleCode = z.enum(RULE_CODES);
 export type TRuleCode = z.infer<typeof ZRuleCode>;
@@ -78,3 +82,4 @@ export type TInstrumentRuleCode = (typeof INSTRUMENT_RULE_CODES)[number];
 export type TTaskingRuleCode = (typeof TASKING_RULE_CODES)[number];
 export type TReadinessRuleCode = (typeof READINESS_RULE_CODES)[number];
 export type TForceRuleCode = (typeof FORCE_RULE_CODES)[number];
+export type TForceProcedureRuleCode = (typeof FORCE_PROCEDURE_RULE_CODES)[number];

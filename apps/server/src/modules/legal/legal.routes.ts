@@ -1,4 +1,4 @@
-import { ZRuleSet, ZScenarioResult, ZTaskingInput } from '@enlace/rules';
+import { ZAssessForceInput, ZAssessForceResult, ZRuleSet, ZScenarioResult, ZTaskingInput } from '@enlace/rules';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { languageOf } from '../../platform/errors/translate.ts';
 import { actorOf, idempotencyOf } from '../../platform/http/authenticate.ts';
+import { assessForceIncident } from './assess-force.ts';
 import { changeRuleSet } from './change-rule-set.ts';
 import { evaluateScenarioFile } from './evaluate-scenario-file.ts';
 import { evaluateTasking } from './evaluate-tasking.ts';
@@ -152,5 +153,18 @@ export function legalRoutes(ctx: AppContext): FastifyPluginAsync {
       config: { access: 'legal:evaluate' },
       schema: { tags, description: 'The newest stored evaluations the caller may read.', querystring: ZEvaluationListQuery, response: { 200: z.object({ items: z.array(ZTaskingEvaluation) }) } },
     }, async (req) => ({ items: await listEvaluations({ ctx, actor: actorOf(req), limit: req.query.limit }) }));
+
+    app.post('/legal/assess-force', {
+      config: { access: 'legal:evaluate' },
+      schema: {
+        tags,
+        description:
+          'Assesses one incident of differentiated use of force (DL 1186 art. 7 and 8; the DL 1095 ladder for the FF.AA.): ' +
+          'force above the resistance met without justification, lethal force without a lawful ground, no warning where one ' +
+          'was possible. Computed against the rule set in force; nothing is stored.',
+        body: ZAssessForceInput,
+        response: { 200: ZAssessForceResult },
+      },
+    }, async (req) => assessForceIncident({ db: ctx.db, input: req.body }));
   };
 }
