@@ -71,6 +71,36 @@ describe('server process on the embedded database', () => {
   }, 240_000);
 });
 
+describe('durability', () => {
+  it('keeps an accepted write when the server process is killed without warning (kill -9)', async () => {
+    const first = await startServerProcess({ usePostgres: false });
+    const login = await fetch(`${first.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'admin-test-password' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const auth = { authorization: `Bearer ${token}` };
+    const created = await fetch(`${first.url}/api/v1/units`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({ name: 'Escrita antes del corte', shortName: 'K9', force: 'PNP', echelon: 'peloton', agency: 'MININTER' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const exited = new Promise((ok) => first.child.once('exit', ok));
+    first.child.kill('SIGKILL');
+    await exited;
+
+    const second = await startServerProcess({ usePostgres: false, dataDir: first.dataDir });
+    const again = await fetch(`${second.url}/api/v1/units/${id}`, { headers: auth });
+    expect(again.status).toBe(200);
+    const verify = await fetch(`${second.url}/api/v1/audit/verify`, { headers: auth });
+    expect(await verify.json()).toMatchObject({ ok: true });
+    expect(await second.stop()).toBe(0);
+  }, 180_000);
+});
+
 describe('enlace legal evaluate', () => {
   const examples = join(ROOT, 'packages/rules/examples');
 
