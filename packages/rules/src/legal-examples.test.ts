@@ -70,13 +70,6 @@ const KNOWN_DISAGREEMENTS: Readonly<Record<string, { readonly reason: string; re
       'proteccion-atarjea: allowed',
     ],
   },
-  // The department of Callao (07) has a single province, the Provincia Constitucional del Callao (0701): a request
-  // for 07 lies entirely inside a basis declared over 0701. The evaluator requires a basis at department level or
-  // above for a department-level request (it has no geography to know 07 = 0701) and denies with NO_LEGAL_BASIS.
-  't42-departamento-callao-igual-a-su-provincia.json': {
-    reason: 'a department-level request is never covered by its provinces, even when they are all declared',
-    evaluatorGives: ['callao-y-huaral: denied BASIS_AREA_NOT_COVERED', 'departamento-callao: denied NO_LEGAL_BASIS'],
-  },
 };
 
 const root = new URL('../../../', import.meta.url);
@@ -93,6 +86,8 @@ function referenceUbigeos(): Set<string> {
   return codes;
 }
 const ubigeos = referenceUbigeos();
+/** Provinces of a department, districts of a province: the codes one level below. */
+const subdivisions = (code: string): string[] => [...ubigeos].filter((u) => u.length === code.length + 2 && u.startsWith(code));
 
 const files = readdirSync(dir)
   .filter((name) => name.endsWith('.json'))
@@ -102,7 +97,7 @@ const files = readdirSync(dir)
     const parsed = parseScenarioText(text);
     if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.errors)}`);
     const example = parsed.value as TLegalExample;
-    const evaluation = evaluateScenario(parsed.value, { isKnownUbigeo: (code) => ubigeos.has(code) });
+    const evaluation = evaluateScenario(parsed.value, { isKnownUbigeo: (code) => ubigeos.has(code), subdivisions });
     return { name, example, evaluation };
   });
 

@@ -11,6 +11,8 @@ export interface TEvaluateScenarioOptions extends TParseScenarioOptions {
   readonly now?: string;
   /** Polygon coverage precomputed by the server, by request id (see `TTaskingContext.coverage`). */
   readonly coverage?: Readonly<Record<string, readonly TCoverageHint[]>>;
+  /** Subdivisions of a UBIGEO code (see `TTaskingContext.subdivisions`). */
+  readonly subdivisions?: (code: string) => readonly string[];
 }
 
 export type TScenarioEvaluation =
@@ -40,7 +42,13 @@ export function evaluateScenario(raw: unknown, options: TEvaluateScenarioOptions
     if (!unit) throw new Error(`unit ${request.unitId} vanished after validation`);
     const result = evaluateTasking(
       { ...request, unit },
-      { instruments: file.instruments, asOf, ruleSet, coverage: options.coverage?.[request.id] },
+      {
+        instruments: file.instruments,
+        asOf,
+        ruleSet,
+        coverage: options.coverage?.[request.id],
+        ...(options.subdivisions ? { subdivisions: options.subdivisions } : {}),
+      },
     );
     return { id: request.id, ...result };
   });

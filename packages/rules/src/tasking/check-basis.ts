@@ -25,6 +25,30 @@ export interface TBasisAssessment {
   readonly controlAuthority: TControlAuthority | null;
 }
 
+/**
+ * A department or province asked for as a whole, under bases declared over its provinces or districts, is judged
+ * subdivision by subdivision (when the caller knows the subdivisions): Callao (07) is covered by a basis over its
+ * only province 0701, and for Lima (15) under a basis over 1501 the provinces outside are named.
+ */
+function splitParts(
+  parts: readonly TAreaPart[],
+  index: TInstrumentIndex,
+  subdivisions: ((code: string) => readonly string[]) | undefined,
+): TAreaPart[] {
+  if (!subdivisions) return [...parts];
+  const basisCodes = index.bases.flatMap((b) => b.area?.ubigeo ?? []);
+  const split = (part: TAreaPart): TAreaPart[] => {
+    const code = part.ubigeo;
+    if (code === null || code.length >= 6) return [part];
+    const coveredWhole = basisCodes.some((b) => code.startsWith(b));
+    const narrowerBasis = basisCodes.some((b) => b.length > code.length && b.startsWith(code));
+    const children = coveredWhole || !narrowerBasis ? [] : subdivisions(code);
+    if (children.length === 0) return [part];
+    return children.flatMap((c) => split({ label: c, ubigeo: c }));
+  };
+  return parts.flatMap(split);
+}
+
 /** The days of the period an instrument is in force. */
 export const daysInForce = (i: TEffectiveInstrument, period: TDayInterval): TDayInterval | null =>
   intersectInterval({ from: i.fromDay, to: i.toDay }, period);
@@ -41,6 +65,7 @@ export function checkBasis(
   period: TDayInterval,
   hints: readonly TCoverageHint[] | undefined,
   ruleSet: TRuleSet,
+  subdivisions?: (code: string) => readonly string[],
 ): TBasisAssessment {
   const hintOf = new Map((hints ?? []).map((h) => [h.instrumentId, h]));
   const usable = (b: TEffectiveInstrument): boolean => !b.inCycle && b.scenario !== undefined && daysInForce(b, period) !== null;
@@ -65,7 +90,7 @@ export function checkBasis(
   const outside: string[] = [];
   const gaps = new Map<string, string[]>();
   const unverified: { label: string; ids: string[] }[] = [];
-  for (const part of areaParts(area)) {
+  for (const part of splitParts(areaParts(area), index, subdivisions)) {
     const coveredBy: TEffectiveInstrument[] = [];
     const unknown: TEffectiveInstrument[] = [];
     for (const b of candidatesFor(part)) {

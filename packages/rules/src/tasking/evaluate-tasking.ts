@@ -31,6 +31,11 @@ export interface TTaskingContext {
    * cover the polygon parts). When absent, polygon coverage is BASIS_AREA_UNVERIFIED (blocking), never guessed.
    */
   readonly coverage?: readonly TCoverageHint[];
+  /**
+   * The provinces of a department or the districts of a province (reference geography the caller holds). With it,
+   * an area named at a higher level than the bases is judged subdivision by subdivision.
+   */
+  readonly subdivisions?: (code: string) => readonly string[];
 }
 
 /**
@@ -54,7 +59,7 @@ export function evaluateTasking(input: TTaskingInput, context: TTaskingContext):
     findings.push(makeFinding(ruleSet, 'PNP_OWN_MANDATE', { unit: input.unit.name ?? input.unit.id, task: input.task }));
   } else {
     const index = indexInstruments(context.instruments);
-    const basis = checkBasis(index, input.area, period, context.coverage, ruleSet);
+    const basis = checkBasis(index, input.area, period, context.coverage, ruleSet, context.subdivisions);
     const support = checkSupporting(index, basis.parts, period, ruleSet);
     findings.push(
       ...checkScope(input.task, basis.bases, ruleSet),

@@ -20,3 +20,19 @@ export function referenceUbigeos(): ReadonlySet<string> {
   cached = codes;
   return codes;
 }
+
+let children: ReadonlyMap<string, readonly string[]> | undefined;
+
+/** The provinces of a department or the districts of a province, from the same reference files. */
+export function referenceSubdivisions(code: string): readonly string[] {
+  if (!children) {
+    const map = new Map<string, string[]>();
+    for (const u of referenceUbigeos()) {
+      if (u.length <= 2) continue;
+      const parent = u.slice(0, u.length - 2);
+      map.set(parent, [...(map.get(parent) ?? []), u]);
+    }
+    children = map;
+  }
+  return children.get(code) ?? [];
+}

@@ -1,6 +1,6 @@
 import { evaluateScenario, parseScenarioText } from '@enlace/rules';
 import type { TRuleSet } from '@enlace/rules';
-import { referenceUbigeos } from '../geography/reference-ubigeos.ts';
+import { referenceSubdivisions, referenceUbigeos } from '../geography/reference-ubigeos.ts';
 
 export type ScenarioEvaluation = ReturnType<typeof evaluateScenario>;
 
@@ -30,6 +30,7 @@ export function evaluateScenarioFile({ input, now, ruleSet }: EvaluateScenarioFi
   return evaluateScenario(value, {
     now: now.toISOString(),
     isKnownUbigeo: (code) => known.has(code),
+    subdivisions: referenceSubdivisions,
     ...(ruleSet ? { ruleSet } : {}),
   });
 }

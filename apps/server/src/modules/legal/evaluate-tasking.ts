@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { referenceSubdivisions } from '../geography/reference-ubigeos.ts';
 import { assertAreaGeometry } from './assert-area-geometry.ts';
 import { getRuleSet } from './get-rule-set.ts';
 import type { CoverageSubject } from './legal.repository.ts';
@@ -67,7 +68,13 @@ export async function evaluateTasking({ tx, audit, actor, input, now }: {
     to: isoDateOf(days.lastDay),
   });
   const coverage = await hintsFor(tx, instruments, input.area);
-  const result = evaluate(input, { instruments, asOf: now.toISOString(), ruleSet, ...(coverage ? { coverage } : {}) });
+  const result = evaluate(input, {
+    instruments,
+    asOf: now.toISOString(),
+    ruleSet,
+    subdivisions: referenceSubdivisions,
+    ...(coverage ? { coverage } : {}),
+  });
 
   const used = instruments.filter((i) => result.legalBasis.includes(i.id));
   const classification = used.reduce<TClassification>(
