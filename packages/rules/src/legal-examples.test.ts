@@ -52,13 +52,6 @@ const KNOWN_DISAGREEMENTS: Readonly<Record<string, { readonly reason: string; re
     reason: 'spurious S4_RIGHTS_RESTRICTED inherited through an invalid "extends"',
     evaluatorGives: ['EXTENSION_NOT_NEW_DECREE @ $.instruments[1].extends', 'S4_RIGHTS_RESTRICTED @ $.instruments[1].restrictedRights'],
   },
-  // Legal-framework note, condition 5: "the unit carries ... lethal weapons only in the minimal number the protocol
-  // allows". Rifles in the unit's pool are carried by the unit (and the evaluator itself hands pool items to members
-  // who lack them), but the evaluator counts lethal weapons only on members, so 1 + 3 rifles for 5 members pass.
-  't39-armas-letales-en-la-dotacion.json': {
-    reason: 'lethal weapons in the unit pool are not counted against the 20 % share',
-    evaluatorGives: ['fusiles-en-la-dotacion: allowed', 'solo-el-designado: allowed'],
-  },
   // The S3 decree DS 124-2025-PCM covers all of Lima Metropolitana on that day and authorises joint patrols; the
   // overlapping S4 resolution for La Atarjea is not needed as a basis, yet the evaluator applies its ground to the
   // patrol and warns TASK_OUTSIDE_GROUND, making a lawful request "conditional".

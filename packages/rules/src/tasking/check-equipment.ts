@@ -18,7 +18,8 @@ const afterPool = (lacking: readonly string[], pool: number): string[] => lackin
  * Condition 5, equipment: a non-lethal means for every member so the force ladder can be applied; lethal weapons
  * only for designated members and within the allowed share; radios per member; the crowd-control set for every
  * member of a crowd task; the drones the task's protocol requires. Items in the unit's pool may go to members who
- * lack them; lethal weapons are counted on the members who carry them. One pass over the members.
+ * lack them; lethal weapons count wherever they are, carried or in the pool the unit takes along ("only in the
+ * minimal number the protocol allows"). One pass over the members.
  */
 export function checkEquipment(
   members: readonly TMember[],
@@ -60,9 +61,10 @@ export function checkEquipment(
       findings.push(makeFinding(ruleSet, 'LETHAL_WEAPON_NOT_DESIGNATED', { members: undesignated }));
     }
     const allowed = Math.floor(readiness.maxLethalShare * total + EPSILON);
-    if (armed > allowed) {
+    const lethal = armed + poolOf(equipment, LETHAL_WEAPONS);
+    if (lethal > allowed) {
       const share = `${Math.round(readiness.maxLethalShare * 1000) / 10} %`;
-      findings.push(makeFinding(ruleSet, 'LETHAL_SHARE_EXCEEDED', { armed, allowed, total, share }));
+      findings.push(makeFinding(ruleSet, 'LETHAL_SHARE_EXCEEDED', { armed: lethal, allowed, total, share }));
     }
     const radioPool = poolOf(equipment, ['RADIO']);
     const required = Math.ceil(readiness.radiosPerMember * total - EPSILON);
