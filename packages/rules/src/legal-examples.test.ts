@@ -52,17 +52,7 @@ const KNOWN_DISAGREEMENTS: Readonly<Record<string, { readonly reason: string; re
     reason: 'spurious S4_RIGHTS_RESTRICTED inherited through an invalid "extends"',
     evaluatorGives: ['EXTENSION_NOT_NEW_DECREE @ $.instruments[1].extends', 'S4_RIGHTS_RESTRICTED @ $.instruments[1].restrictedRights'],
   },
-  // The S3 decree DS 124-2025-PCM covers all of Lima Metropolitana on that day and authorises joint patrols; the
-  // overlapping S4 resolution for La Atarjea is not needed as a basis, yet the evaluator applies its ground to the
-  // patrol and warns TASK_OUTSIDE_GROUND, making a lawful request "conditional".
-  't40-patrullaje-bajo-decreto-con-rs-superpuesta.json': {
-    reason: 'TASK_OUTSIDE_GROUND from an S4 resolution that a covering S3 decree makes unnecessary',
-    evaluatorGives: [
-      'patrullaje-el-agustino-s3: conditional TASK_OUTSIDE_GROUND',
-      'patrullaje-fuera-del-decreto: denied NO_LEGAL_BASIS',
-      'proteccion-atarjea: allowed',
-    ],
-  },
+
 };
 
 const root = new URL('../../../', import.meta.url);

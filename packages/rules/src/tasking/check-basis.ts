@@ -49,6 +49,21 @@ function splitParts(
   return parts.flatMap(split);
 }
 
+/**
+ * The bases the request actually relies on: when emergency decrees alone cover every part on every day, an
+ * overlapping S4 resolution is not needed and its ground does not limit the task.
+ */
+export function basesReliedOn(assessment: TBasisAssessment, period: TDayInterval): readonly TEffectiveInstrument[] {
+  const isResolution = (b: TEffectiveInstrument): boolean => b.scenario === 'APOYO_PNP_SIN_EE';
+  const decreesSuffice =
+    assessment.parts.length > 0 &&
+    assessment.parts.every((p) => {
+      const days = p.coveredBy.filter((b) => !isResolution(b)).map((b) => daysInForce(b, period)).filter((d) => d !== null);
+      return subtractIntervals(period, mergeIntervals(days)).length === 0;
+    });
+  return decreesSuffice ? assessment.bases.filter((b) => !isResolution(b)) : assessment.bases;
+}
+
 /** The days of the period an instrument is in force. */
 export const daysInForce = (i: TEffectiveInstrument, period: TDayInterval): TDayInterval | null =>
   intersectInterval({ from: i.fromDay, to: i.toDay }, period);

@@ -8,7 +8,7 @@ import { indexInstruments } from '../instruments/index-instruments.ts';
 import type { TInstrument } from '../instruments/instrument.schema.ts';
 import { DEFAULT_RULE_SET } from '../rule-set/default-rule-set.ts';
 import type { TRuleSet } from '../rule-set/rule-set.schema.ts';
-import { checkBasis } from './check-basis.ts';
+import { basesReliedOn, checkBasis } from './check-basis.ts';
 import { checkCommand } from './check-command.ts';
 import { checkEquipment } from './check-equipment.ts';
 import { checkOversight } from './check-oversight.ts';
@@ -62,7 +62,7 @@ export function evaluateTasking(input: TTaskingInput, context: TTaskingContext):
     const basis = checkBasis(index, input.area, period, context.coverage, ruleSet, context.subdivisions);
     const support = checkSupporting(index, basis.parts, period, ruleSet);
     findings.push(
-      ...checkScope(input.task, basis.bases, ruleSet),
+      ...checkScope(input.task, basesReliedOn(basis, period), ruleSet),
       ...basis.findings,
       ...checkCommand(basis.bases, input.pnpCoordinator, ruleSet),
       ...support.findings,
