@@ -1,6 +1,7 @@
 import { check } from './errors.ts';
 import type { Grid } from './grid.ts';
 import { twoSidedP } from './normal.ts';
+import { meanAndSd } from './moments.ts';
 
 /** Options of {@link giStarGrid}. */
 export interface GiStarGridOptions {
@@ -30,12 +31,7 @@ export function giStarGrid(grid: Grid, options: GiStarGridOptions): GiStarGridRe
   const { cols, rows, values } = grid;
   const k = Math.floor(options.radius / grid.cellSize + 1e-9);
   const n = cols * rows;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += values[i]!;
-  mean /= n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (values[i]! - mean) ** 2;
-  const s = Math.sqrt(ss / n);
+  const { mean, sd: s } = meanAndSd(values, n);
   // sat[(r + 1) * (cols + 1) + (c + 1)] = sum of values[0..r][0..c]
   const w1 = cols + 1;
   const sat = new Float64Array(w1 * (rows + 1));

@@ -1,6 +1,7 @@
 import { twoSidedP } from './normal.ts';
 import type { Transform, Weights } from './weights.ts';
 import { assertAligned, transformWeights } from './weights.ts';
+import { meanAndSd } from './moments.ts';
 
 /** Options of {@link giStar}. */
 export interface GiStarOptions {
@@ -30,12 +31,7 @@ export function giStar(values: ArrayLike<number>, weights: Weights, options: GiS
   const n = values.length;
   assertAligned(weights, n);
   const w = options.transform === 'b' ? transformWeights(weights, 'b') : weights;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += values[i]!;
-  mean /= n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (values[i]! - mean) ** 2;
-  const s = Math.sqrt(ss / n);
+  const { mean, sd: s } = meanAndSd(values, n);
   const z = new Array<number>(n);
   const p = new Array<number>(n);
   for (let i = 0; i < n; i++) {

@@ -2,6 +2,7 @@ import { check } from './errors.ts';
 import { createRng, randomInt } from './rng.ts';
 import type { Transform, Weights } from './weights.ts';
 import { assertAligned, transformWeights } from './weights.ts';
+import { centred } from './moments.ts';
 
 /** Cluster type of a location: its value and its neighbours' average, High or Low against the mean. */
 export type Quadrant = 'HH' | 'LH' | 'LL' | 'HL';
@@ -42,10 +43,7 @@ export function localMoran(values: ArrayLike<number>, weights: Weights, options:
   const permutations = options.permutations ?? 999;
   check(Number.isInteger(permutations) && permutations >= 0, 'permutations must be a whole number >= 0');
   const w = transformWeights(weights, options.transform);
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += values[i]!;
-  mean /= n;
-  const z = Float64Array.from({ length: n }, (_, i) => values[i]! - mean);
+  const z = centred(values);
   let m2 = 0;
   let m4 = 0;
   for (const zi of z) {

@@ -1,6 +1,7 @@
 import { normalSf } from './normal.ts';
 import type { Transform, Weights } from './weights.ts';
 import { assertAligned, transformWeights, transposeWeights } from './weights.ts';
+import { centred } from './moments.ts';
 
 /** Options of {@link moranI}. */
 export interface MoranOptions {
@@ -67,10 +68,7 @@ export function moranI(values: ArrayLike<number>, weights: Weights, options: Mor
   const n = values.length;
   assertAligned(weights, n);
   const w = transformWeights(weights, options.transform);
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += values[i]!;
-  mean /= n;
-  const z = Float64Array.from({ length: n }, (_, i) => values[i]! - mean);
+  const z = centred(values);
   let m2 = 0;
   let m4 = 0;
   let cross = 0;

@@ -13,18 +13,18 @@ import {
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActorOf } from '../../platform/auth/actor.ts';
 import { SESSION_COOKIE } from '../../platform/auth/tokens.ts';
 import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
-import { actorOf, idempotencyOf } from '../../platform/http/authenticate.ts';
+import { actorOf } from '../../platform/http/authenticate.ts';
 import { createUser } from './create-user.ts';
 import { findAgency, findUserById, listAgencies, listUsers } from './identity.repository.ts';
 import { login } from './login.ts';
 import { logout } from './logout.ts';
 import { updateAgency } from './update-agency.ts';
 import { updateUser } from './update-user.ts';
+import { auditedRequest } from '../../platform/http/audited-request.ts';
 
 const tags = ['identity'];
 
@@ -32,13 +32,6 @@ const tags = ['identity'];
 export function identityRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
-    const audited = (req: Parameters<typeof actorOf>[0], status = 200) => ({
-      db: ctx.db,
-      actor: auditActorOf(actorOf(req)),
-      afterAudit: ctx.afterAudit,
-      idempotency: idempotencyOf(req),
-      status,
-    });
 
     app.post('/auth/login', {
       config: { access: 'public' },
@@ -89,7 +82,7 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsync {
       config: { access: 'user:admin' },
       schema: { tags, body: ZUserCreate, response: { 201: ZUser } },
     }, async (req, reply) => {
-      const { value } = await runAudited(audited(req, 201), (tx, audit) => createUser(tx, audit, req.body));
+      const { value } = await runAudited(auditedRequest(ctx, req, 201), (tx, audit) => createUser(tx, audit, req.body));
       return reply.status(201).send(value);
     });
 
@@ -97,7 +90,7 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsync {
       config: { access: 'user:admin' },
       schema: { tags, params: ZIdParams, body: ZUserUpdate, response: { 200: ZUser } },
     }, async (req) => {
-      const { value } = await runAudited(audited(req), (tx, audit) => updateUser(tx, audit, req.params.id, req.body));
+      const { value } = await runAudited(auditedRequest(ctx, req), (tx, audit) => updateUser(tx, audit, req.params.id, req.body));
       return value;
     });
 
@@ -110,7 +103,7 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsync {
       config: { access: 'agency:admin' },
       schema: { tags, params: z.object({ code: ZAgencyCode }).strict(), body: ZAgencyUpdate, response: { 200: ZAgency } },
     }, async (req) => {
-      const { value } = await runAudited(audited(req), (tx, audit) =>
+      const { value } = await runAudited(auditedRequest(ctx, req), (tx, audit) =>
         updateAgency(tx, audit, req.params.code, req.body),
       );
       return value;

@@ -2,12 +2,11 @@ import { ZAssessForceInput, ZAssessForceResult, ZRuleSet, ZScenarioResult, ZTask
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActorOf } from '../../platform/auth/actor.ts';
 import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { languageOf } from '../../platform/errors/translate.ts';
-import { actorOf, idempotencyOf } from '../../platform/http/authenticate.ts';
+import { actorOf } from '../../platform/http/authenticate.ts';
 import { assessForceIncident } from './assess-force.ts';
 import { changeRuleSet } from './change-rule-set.ts';
 import { evaluateScenarioFile } from './evaluate-scenario-file.ts';
@@ -29,6 +28,7 @@ import { listEvaluations } from './list-evaluations.ts';
 import { listExpiringInstruments } from './list-expiring-instruments.ts';
 import { listInstruments } from './list-instruments.ts';
 import { registerInstrument } from './register-instrument.ts';
+import { auditedRequest } from '../../platform/http/audited-request.ts';
 
 const tags = ['legal'];
 /** Scenario files hold thousands of requests well under this. */
@@ -101,7 +101,7 @@ export function legalRoutes(ctx: AppContext): FastifyPluginAsync {
     }, async (req, reply) => {
       const actor = actorOf(req);
       const { value } = await runAudited(
-        { db: ctx.db, actor: auditActorOf(actor), afterAudit: ctx.afterAudit, idempotency: idempotencyOf(req), status: 201 },
+        auditedRequest(ctx, req, 201),
         (tx, audit) => registerInstrument({ tx, audit, actor, draft: req.body }),
       );
       return reply.status(201).send(value);
@@ -123,7 +123,7 @@ export function legalRoutes(ctx: AppContext): FastifyPluginAsync {
     }, async (req) => {
       const actor = actorOf(req);
       const { value } = await runAudited(
-        { db: ctx.db, actor: auditActorOf(actor), afterAudit: ctx.afterAudit, idempotency: idempotencyOf(req) },
+        auditedRequest(ctx, req),
         (tx, audit) => changeRuleSet({ tx, audit, actor, change: req.body }),
       );
       return value;
@@ -143,7 +143,7 @@ export function legalRoutes(ctx: AppContext): FastifyPluginAsync {
     }, async (req) => {
       const actor = actorOf(req);
       const { value } = await runAudited(
-        { db: ctx.db, actor: auditActorOf(actor), afterAudit: ctx.afterAudit, idempotency: idempotencyOf(req) },
+        auditedRequest(ctx, req),
         (tx, audit) => evaluateTasking({ tx, audit, actor, input: req.body, now: new Date() }),
       );
       return value;

@@ -2,13 +2,13 @@ import { ZIdParams, ZUnit, ZUnitCreate, ZUnitListQuery, ZUnitUpdate } from '@enl
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActorOf } from '../../platform/auth/actor.ts';
 import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { actorOf, idempotencyOf } from '../../platform/http/authenticate.ts';
+import { actorOf } from '../../platform/http/authenticate.ts';
 import { getUnit } from './get-unit.ts';
 import { listUnits } from './list-units.ts';
 import { createUnit, updateUnit } from './save-unit.ts';
+import { auditedRequest } from '../../platform/http/audited-request.ts';
 
 const tags = ['units'];
 
@@ -36,7 +36,7 @@ export function unitsRoutes(ctx: AppContext): FastifyPluginAsync {
     }, async (req, reply) => {
       const actor = actorOf(req);
       const { value } = await runAudited(
-        { db: ctx.db, actor: auditActorOf(actor), afterAudit: ctx.afterAudit, idempotency: idempotencyOf(req), status: 201 },
+        auditedRequest(ctx, req, 201),
         (tx, audit) => createUnit(tx, audit, actor, req.body),
       );
       return reply.status(201).send(value);
@@ -48,7 +48,7 @@ export function unitsRoutes(ctx: AppContext): FastifyPluginAsync {
     }, async (req) => {
       const actor = actorOf(req);
       const { value } = await runAudited(
-        { db: ctx.db, actor: auditActorOf(actor), afterAudit: ctx.afterAudit, idempotency: idempotencyOf(req) },
+        auditedRequest(ctx, req),
         (tx, audit) => updateUnit(tx, audit, actor, req.params.id, req.body),
       );
       return value;
