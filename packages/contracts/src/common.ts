@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAgencyCode, ZClassification } from './enums.ts';
 
 /** Error body returned by every failing route. */
 export const ZErrorBody = z.object({
@@ -20,3 +21,15 @@ export const ZPageQuery = z
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
   .strict();
+
+/**
+ * What every stored record carries: its owning agency, its classification (Ley 27806) and whether it belongs to
+ * an exercise (training data never mixes with real data), plus when it was created and last changed.
+ */
+export const ZRecordLabels = z.object({
+  agency: ZAgencyCode,
+  classification: ZClassification,
+  exercise: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});

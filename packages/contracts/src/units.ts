@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZRecordLabels } from './common.ts';
 import { ZAgencyCode, ZClassification, ZForce } from './enums.ts';
 
 export const ECHELONS = [
@@ -30,11 +31,7 @@ export const ZUnit = z.object({
   parentId: z.uuid().nullable(),
   homeUbigeo: z.string().nullable(),
   home: z.object({ lon: ZLon, lat: ZLat }).nullable(),
-  agency: ZAgencyCode,
-  classification: ZClassification,
-  exercise: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...ZRecordLabels.shape,
 });
 export type TUnit = z.infer<typeof ZUnit>;
 

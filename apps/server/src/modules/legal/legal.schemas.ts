@@ -1,4 +1,4 @@
-import { ZAgencyCode, ZClassification } from '@enlace/contracts';
+import { ZAgencyCode, ZClassification, ZRecordLabels } from '@enlace/contracts';
 import { ZInstrument, ZRule, ZTaskingResult, ZThresholds } from '@enlace/rules';
 import { z } from 'zod';
 
@@ -15,13 +15,7 @@ export const ZInstrumentCreate = ZInstrument.extend({
 export type TInstrumentCreate = z.infer<typeof ZInstrumentCreate>;
 
 /** An instrument as the registry holds it. */
-export const ZInstrumentRecord = ZInstrument.extend({
-  agency: ZAgencyCode,
-  classification: ZClassification,
-  exercise: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const ZInstrumentRecord = ZInstrument.extend(ZRecordLabels.shape);
 export type TInstrumentRecord = z.infer<typeof ZInstrumentRecord>;
 
 /** Instrument ids are the instruments' own identifiers, not UUIDs. */
