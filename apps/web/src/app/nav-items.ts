@@ -1,10 +1,11 @@
+import type { ParseKeys } from 'i18next';
 import type { TSessionInfo } from '../features/auth/auth-api.ts';
 import { can } from './session.ts';
 
 /** One entry of the main navigation; it is current on its path and every path under it. */
 export interface NavItem {
   path: string;
-  label: 'nav.units' | 'nav.legal' | 'nav.audit' | 'nav.admin';
+  label: ParseKeys;
   visible: (session: TSessionInfo) => boolean;
 }
 

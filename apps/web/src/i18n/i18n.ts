@@ -1,8 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type TLanguage } from '@enlace/contracts';
-import en from './en.json';
-import es from './es.json';
+import { catalogueEn as en, catalogueEs as es } from './catalogue.ts';
 
 /** Both catalogues must have the same keys: each is checked against the other's shape. */
 const catalogues: Record<TLanguage, typeof es> = { es, en: en satisfies typeof es };

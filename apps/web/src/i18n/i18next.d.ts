@@ -1,10 +1,10 @@
 import 'i18next';
-import type es from './es.json';
+import type { catalogueEs } from './catalogue.ts';
 
 // Translation keys are checked at compile time against the Spanish catalogue (the reference language).
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof es };
+    resources: { translation: typeof catalogueEs };
   }
 }

@@ -1,128 +1,20 @@
+import { COP_ERRORS } from './catalog/cop.ts';
+import { FORCES_ERRORS } from './catalog/forces.ts';
+import { INCIDENTS_ERRORS } from './catalog/incidents.ts';
+import { LEGAL_ERRORS } from './catalog/legal.ts';
+import { PLATFORM_ERRORS } from './catalog/platform.ts';
+
 /**
  * Every error code the API can return, with its HTTP status and its message in Spanish and English.
- * `{name}` placeholders are filled from the error's params. The one place where errors become words.
+ * `{name}` placeholders are filled from the error's params. The one place where errors become words;
+ * each area keeps its codes in `catalog/<area>.ts`.
  */
 export const ERROR_CATALOG = {
-  VALIDATION_FAILED: {
-    status: 400,
-    es: 'La solicitud no es válida: {summary}',
-    en: 'The request is not valid: {summary}',
-  },
-  INVALID_JSON: {
-    status: 400,
-    es: 'El cuerpo de la solicitud no es JSON válido.',
-    en: 'The request body is not valid JSON.',
-  },
-  UNSUPPORTED_MEDIA_TYPE: {
-    status: 415,
-    es: 'Tipo de contenido no admitido: use application/json.',
-    en: 'Unsupported content type: use application/json.',
-  },
-  PAYLOAD_TOO_LARGE: {
-    status: 413,
-    es: 'El cuerpo de la solicitud supera el límite de {limit} bytes.',
-    en: 'The request body exceeds the limit of {limit} bytes.',
-  },
-  UNAUTHENTICATED: {
-    status: 401,
-    es: 'Inicie sesión para continuar.',
-    en: 'Sign in to continue.',
-  },
-  INVALID_CREDENTIALS: {
-    status: 401,
-    es: 'Usuario o contraseña incorrectos.',
-    en: 'Incorrect username or password.',
-  },
-  TOO_MANY_ATTEMPTS: {
-    status: 429,
-    es: 'Demasiados intentos fallidos. Espere {retryAfter} segundos antes de volver a intentar.',
-    en: 'Too many failed attempts. Wait {retryAfter} seconds before trying again.',
-  },
-  FORBIDDEN: {
-    status: 403,
-    es: 'Su rol, institución o nivel de acceso no permite esta operación.',
-    en: 'Your role, agency or clearance does not allow this operation.',
-  },
-  NOT_FOUND: {
-    status: 404,
-    es: 'No se encontró el recurso solicitado.',
-    en: 'The requested resource was not found.',
-  },
-  ROUTE_NOT_FOUND: {
-    status: 404,
-    es: 'No existe la ruta {method} {url}.',
-    en: 'There is no route {method} {url}.',
-  },
-  METHOD_NOT_ALLOWED: {
-    status: 405,
-    es: 'Método no permitido.',
-    en: 'Method not allowed.',
-  },
-  CONFLICT: {
-    status: 409,
-    es: 'El recurso entra en conflicto con uno existente: {what}.',
-    en: 'The resource conflicts with an existing one: {what}.',
-  },
-  USERNAME_TAKEN: {
-    status: 409,
-    es: 'El nombre de usuario «{username}» ya existe.',
-    en: 'The username "{username}" already exists.',
-  },
-  IDEMPOTENCY_KEY_REUSED: {
-    status: 422,
-    es: 'La clave de idempotencia ya se usó para otra operación.',
-    en: 'The idempotency key was already used for another operation.',
-  },
-  SCENARIO_INVALID: {
-    status: 400,
-    es: 'El archivo de escenario no es válido en {path}: {reason}',
-    en: 'The scenario file is not valid at {path}: {reason}',
-  },
-  INSTRUMENT_REJECTED: {
-    status: 422,
-    es: 'El instrumento no puede registrarse: {reasons}',
-    en: 'The instrument cannot be registered: {reasons}',
-  },
-  INSTRUMENT_ID_TAKEN: {
-    status: 409,
-    es: 'Ya existe un instrumento con el identificador «{id}».',
-    en: 'An instrument with id "{id}" already exists.',
-  },
-  RULE_SET_INVALID: {
-    status: 422,
-    es: 'El conjunto de reglas no es válido en {path}: {reason}',
-    en: 'The rule set is not valid at {path}: {reason}',
-  },
-  RULE_SET_VERSION_TAKEN: {
-    status: 409,
-    es: 'La versión de reglas «{version}» ya existe: use una versión nueva.',
-    en: 'Rule-set version "{version}" already exists: use a new version.',
-  },
-  CLASSIFICATION_ABOVE_CLEARANCE: {
-    status: 403,
-    es: 'No puede crear o modificar registros con una clasificación superior a su nivel de acceso ({clearance}).',
-    en: 'You cannot create or change records classified above your clearance ({clearance}).',
-  },
-  REFERENCE_NOT_FOUND: {
-    status: 422,
-    es: 'La referencia {field} no existe o no es visible para usted.',
-    en: 'The reference {field} does not exist or is not visible to you.',
-  },
-  ADMIN_PROTECTED: {
-    status: 409,
-    es: 'La cuenta «admin» no puede desactivarse ni perder el rol de administrador.',
-    en: 'The "admin" account cannot be deactivated or lose the administrator role.',
-  },
-  SERVICE_UNAVAILABLE: {
-    status: 503,
-    es: 'El servicio no está disponible: {reason}.',
-    en: 'The service is unavailable: {reason}.',
-  },
-  INTERNAL: {
-    status: 500,
-    es: 'Error interno. El incidente quedó registrado con el identificador {requestId}.',
-    en: 'Internal error. It was logged with id {requestId}.',
-  },
-} as const satisfies Record<string, { status: number; es: string; en: string }>;
+  ...PLATFORM_ERRORS,
+  ...LEGAL_ERRORS,
+  ...FORCES_ERRORS,
+  ...COP_ERRORS,
+  ...INCIDENTS_ERRORS,
+};
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

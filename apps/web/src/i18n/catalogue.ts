@@ -1,0 +1,17 @@
+import copEn from './cop.en.json';
+import copEs from './cop.es.json';
+import en from './en.json';
+import es from './es.json';
+import forcesEn from './forces.en.json';
+import forcesEs from './forces.es.json';
+import incidentsEn from './incidents.en.json';
+import incidentsEs from './incidents.es.json';
+import protocolsEn from './protocols.en.json';
+import protocolsEs from './protocols.es.json';
+
+/**
+ * The interface text: the shared catalogue (`es.json`, `en.json`) plus one file per feature area
+ * (`<area>.<lang>.json`, whose single top-level key is the area), merged into one namespace.
+ */
+export const catalogueEs = { ...es, ...forcesEs, ...copEs, ...incidentsEs, ...protocolsEs };
+export const catalogueEn = { ...en, ...forcesEn, ...copEn, ...incidentsEn, ...protocolsEn };
