@@ -44,15 +44,6 @@ const UNREACHABLE_FROM_FILES: Readonly<Record<string, string>> = {
  * other change shows up. When the evaluator is corrected, the `it.fails` test below starts failing: remove the entry.
  */
 const KNOWN_DISAGREEMENTS: Readonly<Record<string, { readonly reason: string; readonly evaluatorGives: readonly string[] }>> = {
-  // An RS that wrongly "extends" a decree is refused for EXTENSION_NOT_NEW_DECREE. The evaluator also lets the RS
-  // inherit the decree's restricted rights and then reports S4_RIGHTS_RESTRICTED at a path the file does not hold:
-  // the RS itself restricts nothing, so the second error is an artefact of applying extension inheritance to a
-  // non-extension.
-  'i17-rs-como-prorroga.json': {
-    reason: 'spurious S4_RIGHTS_RESTRICTED inherited through an invalid "extends"',
-    evaluatorGives: ['EXTENSION_NOT_NEW_DECREE @ $.instruments[1].extends', 'S4_RIGHTS_RESTRICTED @ $.instruments[1].restrictedRights'],
-  },
-
 };
 
 const root = new URL('../../../', import.meta.url);

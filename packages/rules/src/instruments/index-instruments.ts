@@ -101,7 +101,9 @@ function inherit(own: TInstrument, parent: TEffectiveInstrument | undefined, inC
     ground: pick('ground'),
     pnpCapacity: pick('pnpCapacity'),
     area,
-    restrictedRights: own.restrictedRights ?? parent?.restrictedRights ?? [],
+    // Only a decree restricts rights, so only a decree's extension inherits them: a resolution that wrongly names a
+    // decree as its parent is refused for that, and is not also charged with the decree's restrictions.
+    restrictedRights: own.restrictedRights ?? (own.kind === 'RESOLUCION_SUPREMA' ? [] : parent?.restrictedRights) ?? [],
     controlAuthority,
     pnpCoordinatingAuthority: pick('pnpCoordinatingAuthority'),
     oversight,
