@@ -35,6 +35,10 @@ export type { TExpiringInstrument } from './instruments/expiring-instruments.ts'
 // Area coverage
 export { ZCoverageHint, ubigeoCovers } from './area/area-coverage.ts';
 export type { TCoverageHint } from './area/area-coverage.ts';
+export { createCoverageEngine } from './area/coverage-engine.ts';
+export type { TCoverageEngine, TDistrictGeometries } from './area/coverage-engine.ts';
+export { areaContainsPoint, areaCovers, polygonsOf, prepareArea } from './area/polygon-coverage.ts';
+export type { TAreaGeometry, TMultiPolygonCoords, TPreparedArea } from './area/polygon-coverage.ts';
 
 // Tasking evaluator
 export { ZMember, ZRequestArea, ZTaskingInput, ZTaskingResult, ZTaskingUnit, ZTraining, ZUnitEquipment } from './tasking/tasking.schema.ts';
@@ -79,3 +83,41 @@ export type { TParseScenarioOptions, TParsedScenario } from './scenario/parse-sc
 export { evaluateScenario } from './scenario/evaluate-scenario.ts';
 export type { TEvaluateScenarioOptions, TScenarioEvaluation } from './scenario/evaluate-scenario.ts';
 export { SCENARIO_FILE_JSON_SCHEMA } from './scenario/scenario-json-schema.ts';
+
+// Joint protocols (PNP and FF.AA. versions of a procedure, two-force approval, step-by-step comparison)
+export { PROTOCOL_RULE_CODES } from './rule-set/rule-codes.ts';
+export type { TProtocolRuleCode } from './rule-set/rule-codes.ts';
+export {
+  PROTOCOL_FORCES,
+  PROTOCOL_PROCEDURES,
+  PROTOCOL_STATUSES,
+  ZProtocolApproval,
+  ZProtocolDraft,
+  ZProtocolEquipment,
+  ZProtocolForce,
+  ZProtocolProcedure,
+  ZProtocolStatus,
+  ZProtocolStep,
+  ZProtocolVersion,
+} from './protocols/protocol.schema.ts';
+export type {
+  TProtocolApproval,
+  TProtocolDraft,
+  TProtocolDraftInput,
+  TProtocolEquipment,
+  TProtocolForce,
+  TProtocolInForce,
+  TProtocolProcedure,
+  TProtocolStatus,
+  TProtocolStep,
+  TProtocolVersion,
+} from './protocols/protocol.schema.ts';
+export { PROTOCOL_APPROVAL_POLICY, approvalSideOf, checkApproval } from './protocols/approval.ts';
+export type { TApprovalCheck, TApprovalRefusal } from './protocols/approval.ts';
+export { compareProtocols } from './protocols/compare-protocols.ts';
+export type { TFieldChange, TProtocolComparison, TStepComparison } from './protocols/compare-protocols.ts';
+export { checkProtocols, protocolsForTask } from './protocols/check-protocol.ts';
+export { SAMPLE_PROTOCOLS } from './protocols/sample-protocols.ts';
+
+// Readiness: standard, P/S/R/T and C-level, MET ratings, gaps, override validator, least-cost training plan
+export * from './readiness/index.ts';

@@ -1,12 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { TScenarioEvaluation } from './index.ts';
+import type { TMultiPolygonCoords, TScenarioEvaluation } from './index.ts';
 import {
   DEFAULT_RULE_SET,
   FILE_ERROR_CODES,
   INSTRUMENT_RULE_CODES,
   READINESS_RULE_CODES,
   TASKING_RULE_CODES,
+  createCoverageEngine,
   evaluateScenario,
   formatLegalRef,
   parseScenarioText,
@@ -35,6 +36,8 @@ interface TLegalExample {
 
 /** Tasking and readiness rules no scenario file can make fire under the default rule set, and why. */
 const UNREACHABLE_FROM_FILES: Readonly<Record<string, string>> = {
+  BASIS_AREA_UNVERIFIED:
+    'files are evaluated with polygon coverage computed from the committed district boundaries (as the CLI does), so a polygon is always verified; the rule guards callers that give neither hints nor boundaries',
   DRONE_MISSING: 'the default rule set requires 0 drones for every task (dronesRequired: 0), so it cannot fire',
 };
 
@@ -63,6 +66,23 @@ const ubigeos = referenceUbigeos();
 /** Provinces of a department, districts of a province: the codes one level below. */
 const subdivisions = (code: string): string[] => [...ubigeos].filter((u) => u.length === code.length + 2 && u.startsWith(code));
 
+/** District boundaries from the committed reference geography (IGN for Lima and Callao), as the CLI loads them. */
+function referenceDistricts(): Map<string, TMultiPolygonCoords> {
+  const map = new Map<string, TMultiPolygonCoords>();
+  for (const file of ['districts.geojson', 'lima-callao-districts.geojson']) {
+    const doc = JSON.parse(readFileSync(new URL(`reference/peru/${file}`, root), 'utf8')) as {
+      features: { properties: { ubigeo: string }; geometry: { type: string; coordinates: unknown } | null }[];
+    };
+    for (const f of doc.features) {
+      if (!f.geometry) continue;
+      const c = f.geometry.coordinates as TMultiPolygonCoords;
+      map.set(f.properties.ubigeo, f.geometry.type === 'Polygon' ? ([c]) : c);
+    }
+  }
+  return map;
+}
+const coverageEngine = createCoverageEngine(referenceDistricts);
+
 const files = readdirSync(dir)
   .filter((name) => name.endsWith('.json'))
   .sort()
@@ -71,7 +91,7 @@ const files = readdirSync(dir)
     const parsed = parseScenarioText(text);
     if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.errors)}`);
     const example = parsed.value as TLegalExample;
-    const evaluation = evaluateScenario(parsed.value, { isKnownUbigeo: (code) => ubigeos.has(code), subdivisions });
+    const evaluation = evaluateScenario(parsed.value, { isKnownUbigeo: (code) => ubigeos.has(code), subdivisions, coverageEngine });
     return { name, example, evaluation };
   });
 

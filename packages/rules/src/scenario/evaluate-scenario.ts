@@ -1,4 +1,5 @@
 import type { TCoverageHint } from '../area/area-coverage.ts';
+import type { TCoverageEngine } from '../area/coverage-engine.ts';
 import { DEFAULT_RULE_SET } from '../rule-set/default-rule-set.ts';
 import { evaluateTasking } from '../tasking/evaluate-tasking.ts';
 import type { TScenarioFileError } from './file-errors.ts';
@@ -11,6 +12,11 @@ export interface TEvaluateScenarioOptions extends TParseScenarioOptions {
   readonly now?: string;
   /** Polygon coverage precomputed by the server, by request id (see `TTaskingContext.coverage`). */
   readonly coverage?: Readonly<Record<string, readonly TCoverageHint[]>>;
+  /**
+   * Polygon coverage computed in memory from district boundaries the caller holds, for requests without precomputed
+   * `coverage`; without either, polygon coverage is BASIS_AREA_UNVERIFIED.
+   */
+  readonly coverageEngine?: TCoverageEngine;
   /** Subdivisions of a UBIGEO code (see `TTaskingContext.subdivisions`). */
   readonly subdivisions?: (code: string) => readonly string[];
 }
@@ -46,7 +52,7 @@ export function evaluateScenario(raw: unknown, options: TEvaluateScenarioOptions
         instruments: file.instruments,
         asOf,
         ruleSet,
-        coverage: options.coverage?.[request.id],
+        coverage: options.coverage?.[request.id] ?? options.coverageEngine?.hints(request.area, file.instruments),
         ...(options.subdivisions ? { subdivisions: options.subdivisions } : {}),
       },
     );

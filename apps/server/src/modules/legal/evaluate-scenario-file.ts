@@ -1,5 +1,6 @@
 import { evaluateScenario, parseScenarioText } from '@enlace/rules';
 import type { TRuleSet } from '@enlace/rules';
+import { referenceCoverageEngine } from '../geography/reference-geometry.ts';
 import { referenceSubdivisions, referenceUbigeos } from '../geography/reference-ubigeos.ts';
 
 export type ScenarioEvaluation = ReturnType<typeof evaluateScenario>;
@@ -14,7 +15,8 @@ export interface EvaluateScenarioFileOptions {
 
 /**
  * Evaluates a legal scenario file (../shared/domain/scenario-format.md) without touching the database: UBIGEO
- * codes are checked against the committed reference geography. One result per request id, or the file's faults
+ * codes are checked against the committed reference geography and polygon coverage is computed in memory from
+ * its district boundaries. One result per request id, or the file's faults
  * with their JSON paths.
  */
 export function evaluateScenarioFile({ input, now, ruleSet }: EvaluateScenarioFileOptions): ScenarioEvaluation {
@@ -31,6 +33,7 @@ export function evaluateScenarioFile({ input, now, ruleSet }: EvaluateScenarioFi
     now: now.toISOString(),
     isKnownUbigeo: (code) => known.has(code),
     subdivisions: referenceSubdivisions,
+    coverageEngine: referenceCoverageEngine(),
     ...(ruleSet ? { ruleSet } : {}),
   });
 }
