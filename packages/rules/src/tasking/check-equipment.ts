@@ -4,6 +4,7 @@ import type { TFinding } from '../findings.ts';
 import { makeFinding } from '../findings.ts';
 import type { TReadinessThresholds, TRuleSet } from '../rule-set/rule-set.schema.ts';
 import type { TMember, TUnitEquipment } from './tasking.schema.ts';
+import { unitProfile } from './unit-profile.ts';
 
 /** Guards float thresholds: 0.2 × 10 must allow 2, not 1.9999. */
 const EPSILON = 1e-9;
@@ -19,7 +20,7 @@ const afterPool = (lacking: readonly string[], pool: number): string[] => lackin
  * only for designated members and within the allowed share; radios per member; the crowd-control set for every
  * member of a crowd task; the drones the task's protocol requires. Items in the unit's pool may go to members who
  * lack them; lethal weapons count wherever they are, carried or in the pool the unit takes along ("only in the
- * minimal number the protocol allows"). One pass over the members.
+ * minimal number the protocol allows"). The pass over the members is the unit's profile, kept per members array.
  */
 export function checkEquipment(
   members: readonly TMember[],
@@ -31,26 +32,9 @@ export function checkEquipment(
   const findings: TFinding[] = [];
   const profile = ruleSet.thresholds.tasks[task];
   const crowdSet = profile.crowdTask ? ruleSet.thresholds.crowdControlSet : [];
-  const noNonLethal: string[] = [];
-  const noRadio: string[] = [];
-  const undesignated: string[] = [];
-  const crowdLacking = crowdSet.map((): string[] => []);
-  let armed = 0;
-  let droneHolders = 0;
-  for (const m of members) {
-    const eq = m.equipment;
-    if (!eq.some((c) => NON_LETHAL_MEANS.includes(c))) noNonLethal.push(m.id);
-    if (eq.some((c) => LETHAL_WEAPONS.includes(c))) {
-      armed++;
-      if (m.designatedLethal !== true) undesignated.push(m.id);
-    }
-    if (!eq.includes('RADIO')) noRadio.push(m.id);
-    if (eq.includes('DRON')) droneHolders++;
-    for (let i = 0; i < crowdSet.length; i++) {
-      const item = crowdSet[i];
-      if (item !== undefined && !eq.includes(item)) crowdLacking[i]?.push(m.id);
-    }
-  }
+  const unit = unitProfile(members);
+  const { noNonLethal, noRadio, undesignated, armed, droneHolders } = unit;
+  const crowdLacking = crowdSet.map((item) => unit.lacking(item));
   const total = members.length;
   if (total > 0) {
     const missingNonLethal = afterPool(noNonLethal, poolOf(equipment, NON_LETHAL_MEANS));
@@ -58,7 +42,7 @@ export function checkEquipment(
       findings.push(makeFinding(ruleSet, 'NON_LETHAL_MEANS_MISSING', { members: missingNonLethal, count: missingNonLethal.length }));
     }
     if (readiness.lethalRequiresDesignation && undesignated.length > 0) {
-      findings.push(makeFinding(ruleSet, 'LETHAL_WEAPON_NOT_DESIGNATED', { members: undesignated }));
+      findings.push(makeFinding(ruleSet, 'LETHAL_WEAPON_NOT_DESIGNATED', { members: [...undesignated] }));
     }
     const allowed = Math.floor(readiness.maxLethalShare * total + EPSILON);
     const lethal = armed + poolOf(equipment, LETHAL_WEAPONS);

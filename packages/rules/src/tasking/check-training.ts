@@ -4,12 +4,13 @@ import type { TFinding } from '../findings.ts';
 import { makeFinding } from '../findings.ts';
 import type { TRuleSet } from '../rule-set/rule-set.schema.ts';
 import type { TMember } from './tasking.schema.ts';
+import { unitProfile } from './unit-profile.ts';
 
 /**
  * Condition 5, training: every member holds a certificate in each required area, current at `asOf` (the moment the
  * scenario format fixes for training) and still valid on the last day of the task, so that it is valid on every
- * day of the period. One finding per area and kind of fault, naming the members. ISO dates compare as strings
- * (no parsing in the loop over a 1,000-member unit).
+ * day of the period. One finding per area and kind of fault, naming the members. ISO dates compare as strings;
+ * the unit's profile (one pass over its members, kept per members array) answers the usual all-current case at once.
  */
 export function checkTraining(
   members: readonly TMember[],
@@ -24,16 +25,19 @@ export function checkTraining(
   const missing = areas.map((): string[] => []);
   const expired = areas.map((): string[] => []);
   const lapsing = areas.map((): string[] => []);
-  for (const m of members) {
-    for (let i = 0; i < areas.length; i++) {
-      const area = areas[i];
-      let until = '';
-      for (const t of m.trainings) if (t.area === area && t.validUntil > until) until = t.validUntil;
+  const profile = unitProfile(members);
+  const horizon = asOf > last ? asOf : last;
+  areas.forEach((area, i) => {
+    // Every member current through the horizon: nothing to name, no need to visit the members.
+    if (members.length > 0 && profile.earliestUntil(area) >= horizon && profile.earliestUntil(area) !== '') return;
+    const untils = profile.untilByArea(area);
+    members.forEach((m, k) => {
+      const until = untils[k] ?? '';
       if (until === '') missing[i]?.push(m.id);
       else if (until < asOf) expired[i]?.push(m.id);
       else if (until < last) lapsing[i]?.push(m.id);
-    }
-  }
+    });
+  });
   const findings: TFinding[] = [];
   areas.forEach((area, i) => {
     const [mi = [], ex = [], la = []] = [missing[i], expired[i], lapsing[i]];
