@@ -41,12 +41,12 @@ function template(): Template {
   return { unit, instruments: file.instruments };
 }
 
-/** 1,000 members cloned from the template's first member; trainings valid through the bench's horizon. */
-function bigUnit(base: TTaskingInput['unit'], id: string): TTaskingInput['unit'] {
+/** `size` members cloned from the template's first member; trainings valid through the bench's horizon. */
+function bigUnit(base: TTaskingInput['unit'], id: string, size: number): TTaskingInput['unit'] {
   const member = base.members?.[0];
   if (!member) throw new Error('template unit has no member');
   const trainings = member.trainings.map((t) => ({ ...t, validUntil: '2027-12-31' }));
-  const members = Array.from({ length: 1000 }, (_, i) => ({
+  const members = Array.from({ length: size }, (_, i) => ({
     ...member,
     id: `${id}-M${i}`,
     trainings,
@@ -83,7 +83,7 @@ function registry(t: Template, districtCodes: string[], rnd: () => number): TIns
     out.push({ ...decree, id, number: `${k}-2026-PCM`, area, validFrom: start, validTo: end });
     const extFrom = addDays(end, 1);
     const extTo = addDays(extFrom, 29);
-    out.push({ ...(extension ?? decree), kind: 'DS_PRORROGA', id: `${id}-P`, number: `${k}b-2026-PCM`, extends: id, area: undefined, validFrom: extFrom, validTo: extTo } as TInstrument);
+    out.push({ ...(extension ?? decree), kind: 'DS_PRORROGA', id: `${id}-P`, number: `${k}b-2026-PCM`, extends: id, area: undefined, validFrom: extFrom, validTo: extTo });
     for (const s of supporting) out.push({ ...s, id: `${s.kind}-${id}`, appliesTo: [id, `${id}-P`], validFrom: start, validTo: extTo });
   }
   return out;
@@ -128,28 +128,34 @@ function run(n: number, next: () => TTaskingInput, evaluate: (input: TTaskingInp
   return { rate: (n / elapsed) * 1000, p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
 }
 
-export async function benchLegal(db: Db | null, dbLabel: string): Promise<BenchResult[]> {
+/** The seeded workload: the registry, the units and two request generators. */
+export function legalWorkload(seed = 20261128, membersPerUnit = 1000) {
   const t = template();
   const districts = referenceDistrictGeometries();
   const districtCodes = [...districts.keys()];
-  const rnd = rng(20261128);
+  const rnd = rng(seed);
   const instruments = registry(t, districtCodes, rnd);
-  const units = Array.from({ length: 20 }, (_, i) => bigUnit(t.unit, `U${i}`));
-  const engine = createCoverageEngine(districts);
+  const units = Array.from({ length: 20 }, (_, i) => bigUnit(t.unit, `U${i}`, membersPerUnit));
   const tasks = ['PATRULLAJE_CONJUNTO', 'PUESTO_CONTROL', 'SEGURIDAD_PERIMETRICA'] as const;
   const period = (): { start: string; end: string } => {
     const start = addDays('2026-01-10', Math.floor(rnd() * 100));
     return { start, end: addDays(start, Math.floor(rnd() * 10)) };
   };
   const base = (): Omit<TTaskingInput, 'area'> => ({
-    unit: units[Math.floor(rnd() * units.length)] as TTaskingInput['unit'],
-    task: tasks[Math.floor(rnd() * tasks.length)] as TTaskingInput['task'],
+    unit: units[Math.floor(rnd() * units.length)],
+    task: tasks[Math.floor(rnd() * tasks.length)],
     ...period(),
     pnpCoordinator: 'COMISARIA-ZARATE',
   });
   const ubigeoRequest = (): TTaskingInput => ({ ...base(), area: { ubigeo: pick(districtCodes, 1 + Math.floor(rnd() * 3), rnd) } }) as TTaskingInput;
   const polygonRequest = (): TTaskingInput =>
     ({ ...base(), area: { geometry: { type: 'Polygon', coordinates: [limaPolygon(rnd, 0.004, 0.03)] } } }) as TTaskingInput;
+  return { districts, districtCodes, instruments, units, rnd, ubigeoRequest, polygonRequest };
+}
+
+export async function benchLegal(db: Db | null, dbLabel: string): Promise<BenchResult[]> {
+  const { districts, districtCodes, instruments, rnd, ubigeoRequest, polygonRequest } = legalWorkload();
+  const engine = createCoverageEngine(districts);
 
   const results: BenchResult[] = [];
   const decisions = new Map<string, number>();

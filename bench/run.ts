@@ -11,6 +11,12 @@ import { benchAuditedWrite } from './audited-write.bench.ts';
 import { benchAnalytics } from './analytics.bench.ts';
 import { benchAuditVerify } from './audit-verify.bench.ts';
 import { benchHttpWrite } from './http-write.bench.ts';
+import { benchImport } from './import.bench.ts';
+import { benchIncidents } from './incidents.bench.ts';
+import { benchLegal } from './legal.bench.ts';
+import { benchLegalHttp } from './legal-http.bench.ts';
+import { benchCotLoad, benchCotSoak } from './cot-load.bench.ts';
+import { benchReadiness } from './readiness.bench.ts';
 import { formatResults } from './report.ts';
 import { benchStartup } from './startup.bench.ts';
 
@@ -43,4 +49,77 @@ if (!only || only === 'write') {
 
 if (!only || only === 'analytics') out(formatResults('Analytics kernels, 1,000,000 synthetic incidents', await benchAnalytics()));
 
+if (!only || only === 'legal') {
+  const url = process.env.ENLACE_BENCH_DATABASE_URL;
+  const db = url ? openPostgres(url, { max: 2 }) : await openPglite();
+  out(formatResults(`Tasking evaluator, 2,000 instruments, 1,000-member units (${url ? 'PostgreSQL' : 'PGlite'} for ST_Covers)`, await benchLegal(db, url ? 'PostgreSQL' : 'PGlite')));
+  await db.close();
+  if (url) {
+    const pg = openPostgres(url, { max: 16 });
+    await migrate(pg);
+    out(formatResults('POST /api/v1/tasking/evaluate at 200 requests/s, PostgreSQL', await benchLegalHttp(pg, 'PostgreSQL')));
+    await pg.close();
+  } else {
+    out('HTTP evaluator latency skipped: set ENLACE_BENCH_DATABASE_URL.\n');
+  }
+}
+
+if (!only || only === 'import') {
+  process.stderr.write('PGlite: opening and migrating an in-memory database...\n');
+  const pglite = await openPglite();
+  await migrate(pglite);
+  out(formatResults('CSV import of personnel (stream, validate whole file, apply in one transaction), PGlite', await benchImport(pglite, 'PGlite')));
+  await pglite.close();
+  const url = process.env.ENLACE_BENCH_DATABASE_URL;
+  if (url) {
+    const pg = openPostgres(url, { max: 4 });
+    await migrate(pg);
+    out(formatResults('CSV import of personnel (stream, validate whole file, apply in one transaction), PostgreSQL', await benchImport(pg, 'PostgreSQL')));
+    await pg.close();
+  } else {
+    out('PostgreSQL import figures skipped: set ENLACE_BENCH_DATABASE_URL.\n');
+  }
+}
+
+if (!only || only === 'readiness') {
+  const url = process.env.ENLACE_BENCH_DATABASE_URL;
+  if (url) {
+    const pg = openPostgres(url, { max: 4 });
+    await migrate(pg);
+    out(formatResults('Readiness: whole-country recompute vs one SQL aggregate pass, PostgreSQL', await benchReadiness(pg)));
+    await pg.close();
+  } else {
+    out('Readiness figures skipped: set ENLACE_BENCH_DATABASE_URL.\n');
+  }
+}
+
+if (!only || only === 'incidents') {
+  out(formatResults('Incidents: 1,000,000 (Chicago resampled with jitter): KDE and Gi* vs PostGIS SQL and NumPy; hotspot API on PostgreSQL', await benchIncidents(process.env.ENLACE_BENCH_DATABASE_URL)));
+}
+
 if (!only || only === 'startup') out(formatResults('Start-up on the embedded database', await benchStartup()));
+
+if (!only || only === 'cot') {
+  // `npm run bench -- cot [--rate N] [--seconds N] [--soak-minutes N] [--cot-devices N] [--api-devices N] [--subscribers N]`.
+  const arg = (name: string, fallback: number): number => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  };
+  const load = {
+    cotDevices: arg('cot-devices', 5000),
+    apiDevices: arg('api-devices', 1000),
+    subscribers: arg('subscribers', 200),
+    intervalMs: 1000,
+    warmupSeconds: 15,
+    seconds: arg('seconds', 30),
+  };
+  const rate = arg('rate', 6000);
+  const soak = arg('soak-minutes', 0);
+  if (soak > 0) {
+    const half = { ...load, intervalMs: (2 * (load.cotDevices + load.apiDevices) * 1000) / rate };
+    out(formatResults(`CoT load soak, ${soak} min at half load (${rate / 2} reports/s)`, await benchCotSoak(half, soak)));
+  } else {
+    const run = { ...load, intervalMs: ((load.cotDevices + load.apiDevices) * 1000) / rate };
+    out(formatResults(`CoT load: ${load.cotDevices} TAK devices (TCP) + ${load.apiDevices} API devices, ${load.subscribers} browser subscribers, ${rate} reports/s`, await benchCotLoad(run)));
+  }
+}

@@ -43,6 +43,8 @@ export async function startServerProcess(o: StartServerOptions = {}): Promise<Se
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',
+    ENLACE_COT_PORT: '0',
+    ENLACE_COT_TLS_PORT: '0',
     HOST: '127.0.0.1',
     ENLACE_DATA_DIR: dataDir,
     ENLACE_ADMIN_PASSWORD: 'admin-test-password',

@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { registerAuditVerify } from './commands/audit-verify.ts';
 import { registerDbMigrate } from './commands/db-migrate.ts';
+import { registerImport } from './commands/import-csv.ts';
+import { registerAnalyze } from './commands/analyze.ts';
+import { registerImportIncidents } from './commands/import-incidents.ts';
 import { registerLegalEvaluate } from './commands/legal-evaluate.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerServe } from './commands/serve.ts';
@@ -18,5 +21,8 @@ registerSeed(program);
 registerAuditVerify(program);
 registerUserCreate(program);
 registerLegalEvaluate(program);
+registerImportIncidents(program);
+registerAnalyze(program);
+registerImport(program);
 
 program.parseAsync(process.argv).catch(fail);

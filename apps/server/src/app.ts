@@ -8,11 +8,23 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { copRoutes } from './modules/cop/cop.routes.ts';
 import { geographyRoutes } from './modules/geography/geography.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { legalRoutes } from './modules/legal/legal.routes.ts';
+import { messagingRoutes } from './modules/messaging/messaging.routes.ts';
+import { protocolsRoutes } from './modules/protocols/protocols.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
+import { forcesRoutes } from './modules/forces/forces.routes.ts';
+import { certificateVerificationRoutes } from './modules/training/certificate-verification.routes.ts';
+import { trainingRoutes } from './modules/training/training.routes.ts';
+import { readinessRoutes } from './modules/readiness/readiness.routes.ts';
+import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
+import { sharingRoutes } from './modules/sharing/sharing.routes.ts';
+import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
+import { takRoutes } from './modules/tak/tak.routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAuthentication } from './platform/http/authenticate.ts';
 import { installErrorHandler, sendError } from './platform/http/error-handler.ts';
@@ -26,7 +38,7 @@ export interface BuiltApp {
 }
 
 /** Every API module, mounted under /api/v1. A new capability adds one line here. */
-const API_MODULES = [identityRoutes, unitsRoutes, auditRoutes, geographyRoutes, legalRoutes] as const;
+const API_MODULES = [identityRoutes, unitsRoutes, auditRoutes, geographyRoutes, legalRoutes, protocolsRoutes, importsRoutes, incidentsRoutes, sharingRoutes, analysisRoutes, copRoutes, messagingRoutes, forcesRoutes, trainingRoutes, readinessRoutes, takRoutes] as const;
 
 /**
  * Builds the HTTP application around an opened database and bus: one pipeline for every route
@@ -86,6 +98,7 @@ export async function buildApp(input: AppContextInput, options: { logger?: boole
   });
 
   await app.register(healthRoutes(ctx, metrics));
+  await app.register(certificateVerificationRoutes(ctx));
   await app.register(
     async (api) => {
       for (const mod of API_MODULES) await api.register(mod(ctx));

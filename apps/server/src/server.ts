@@ -11,6 +11,8 @@ import type { BuiltApp } from './app.ts';
 import { AuditCheckpointer } from './modules/audit/audit-checkpointer.ts';
 import { auditHeadFile, pkiDir } from './modules/audit/audit-paths.ts';
 import { ensureAdmin } from './modules/identity/ensure-admin.ts';
+import { startCotServer } from './modules/tak/cot-server.ts';
+import type { CotServer } from './modules/tak/cot-server.ts';
 
 export interface RunningServer extends BuiltApp {
   url: string;
@@ -19,6 +21,8 @@ export interface RunningServer extends BuiltApp {
   checkpointer: AuditCheckpointer;
   /** The admin password generated on first start, if one was. */
   generatedAdminPassword: string | null;
+  /** The CoT (TAK) listeners, or null when both ports are off. */
+  cot: CotServer | null;
   /** Graceful stop: no new connections, in-flight requests finish, checkpoint, database closed. */
   stop(): Promise<void>;
 }
@@ -26,7 +30,7 @@ export interface RunningServer extends BuiltApp {
 export interface StartOptions {
   config: Config;
   /** Runs after migrations and the admin check, before the server reports itself started (demo seed). */
-  afterMigrate?: (server: Omit<RunningServer, 'url' | 'stop'>) => Promise<void>;
+  afterMigrate?: (server: Omit<RunningServer, 'url' | 'stop' | 'cot'>) => Promise<void>;
   onMigration?: (name: string, ms: number) => void;
 }
 
@@ -64,12 +68,15 @@ export async function startServer({ config, afterMigrate, onMigration }: StartOp
     const partial = { ...built, db, bus, checkpointer: cp, generatedAdminPassword: admin.generatedPassword };
     await afterMigrate?.(partial);
     await cp.flush();
+    const cot = config.cotPort === null && config.cotTlsPort === null ? null : await startCotServer(built.ctx);
     let stopping: Promise<void> | null = null;
     return {
       ...partial,
+      cot,
       url: `http://localhost:${port}`,
       stop() {
         stopping ??= (async () => {
+          await cot?.close();
           await built.app.close();
           await cp.flush();
           await bus.close();

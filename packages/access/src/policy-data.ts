@@ -1,22 +1,49 @@
 import type { TAgencyCode, TClassification, TRole } from '@enlace/contracts';
 
 /**
+ * Forces, training and readiness (issue 4). Personal data of personnel (document number, birth date, phone, e-mail;
+ * Ley 29733) only for roles with a need: commanders, administrators and the oversight bodies. Trainers record
+ * training and keep rosters of their own agency; `readiness:write` is the commander's override; a secondment is
+ * approved by a commander of the lending agency (`secondment:approve` with `personnel:write` on the member).
+ */
+const FORCES_GRANTS: Readonly<Record<TRole, readonly Permission[]>> = {
+  admin: ['personnel:read', 'personnel:write', 'personnel:read-personal', 'equipment:read', 'equipment:write', 'training:read',
+    'training:write', 'readiness:read', 'readiness:compute', 'readiness:write', 'secondment:approve'],
+  commander: ['personnel:read', 'personnel:write', 'personnel:read-personal', 'equipment:read', 'equipment:write', 'training:read',
+    'training:write', 'readiness:read', 'readiness:compute', 'readiness:write', 'secondment:approve'],
+  planner: ['personnel:read', 'personnel:write', 'equipment:read', 'equipment:write', 'training:read', 'readiness:read', 'readiness:compute'],
+  operator: ['personnel:read', 'personnel:write', 'equipment:read', 'equipment:write', 'training:read', 'readiness:read', 'readiness:compute'],
+  field: ['personnel:read', 'equipment:read', 'training:read', 'readiness:read'],
+  trainer: ['personnel:read', 'personnel:write', 'equipment:read', 'training:read', 'training:write', 'readiness:read', 'readiness:compute'],
+  legal_officer: ['personnel:read', 'equipment:read', 'training:read', 'readiness:read'],
+  analyst: ['personnel:read', 'equipment:read', 'training:read', 'readiness:read', 'readiness:compute'],
+  oversight: ['personnel:read', 'personnel:read-personal', 'equipment:read', 'training:read', 'readiness:read'],
+};
+
+/**
  * What each role may do, by action. Data, not code: the authorization function reads this table.
  * `oversight` holds only read actions: Defensoría del Pueblo and Ministerio Público supervise, they never write.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly Permission[]>> = {
-  admin: [
+  admin: [...FORCES_GRANTS.admin,
+    'incident:read', 'incident:write', 'incident:person:read', 'incident:person:write', 'sharing:read', 'sharing:write', 'sharing:oversee',
     'unit:read', 'unit:write', 'user:admin', 'agency:admin', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate',
     'legal:read', 'legal:write', 'legal:admin',
+    'track:read', 'track:write', 'alert:read', 'alert:write', 'geofence:read', 'geofence:write', 'chat:read', 'chat:write',
   ],
-  commander: ['unit:read', 'unit:write', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate', 'legal:read', 'legal:write'],
-  planner: ['unit:read', 'unit:write', 'geo:read', 'legal:evaluate', 'legal:read', 'legal:write'],
-  operator: ['unit:read', 'unit:write', 'geo:read', 'legal:evaluate', 'legal:read'],
-  field: ['unit:read', 'geo:read', 'legal:read'],
-  trainer: ['unit:read', 'geo:read', 'legal:evaluate', 'legal:read'],
-  legal_officer: ['unit:read', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate', 'legal:read', 'legal:write'],
-  analyst: ['unit:read', 'geo:read', 'legal:read'],
-  oversight: ['unit:read', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate', 'legal:read'],
+  commander: [...FORCES_GRANTS.commander, 'incident:read', 'incident:write', 'incident:person:read', 'incident:person:write', 'sharing:read', 'sharing:write', 'unit:read', 'unit:write', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate', 'legal:read', 'legal:write',
+    'track:read', 'track:write', 'alert:read', 'alert:write', 'geofence:read', 'geofence:write', 'chat:read', 'chat:write', 'protocol:approve'],
+  planner: [...FORCES_GRANTS.planner, 'incident:read', 'sharing:read', 'unit:read', 'unit:write', 'geo:read', 'legal:evaluate', 'legal:read', 'legal:write',
+    'track:read', 'alert:read', 'geofence:read', 'geofence:write', 'chat:read', 'chat:write'],
+  operator: [...FORCES_GRANTS.operator, 'incident:read', 'incident:write', 'incident:person:write', 'sharing:read', 'unit:read', 'unit:write', 'geo:read', 'legal:evaluate', 'legal:read',
+    'track:read', 'track:write', 'alert:read', 'alert:write', 'geofence:read', 'geofence:write', 'chat:read', 'chat:write'],
+  field: [...FORCES_GRANTS.field, 'unit:read', 'geo:read', 'legal:read', 'track:read', 'track:write', 'alert:read', 'geofence:read', 'chat:read', 'chat:write'],
+  trainer: [...FORCES_GRANTS.trainer, 'unit:read', 'geo:read', 'legal:evaluate', 'legal:read', 'track:read', 'chat:read', 'chat:write'],
+  legal_officer: [...FORCES_GRANTS.legal_officer, 'incident:read', 'sharing:read', 'sharing:write', 'sharing:oversee', 'unit:read', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate', 'legal:read', 'legal:write',
+    'track:read', 'alert:read', 'geofence:read', 'chat:read'],
+  analyst: [...FORCES_GRANTS.analyst, 'incident:read', 'incident:write', 'sharing:read', 'unit:read', 'geo:read', 'legal:read', 'track:read', 'alert:read', 'geofence:read'],
+  oversight: [...FORCES_GRANTS.oversight, 'incident:read', 'incident:person:read', 'sharing:read', 'sharing:oversee', 'unit:read', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate', 'legal:read',
+    'track:read', 'alert:read', 'geofence:read', 'chat:read'],
 };
 
 export const PERMISSIONS = [
@@ -31,6 +58,36 @@ export const PERMISSIONS = [
   'legal:read',
   'legal:write',
   'legal:admin',
+  /** Approve a joint protocol version for the approver's force (one PNP and one FF.AA. approval put it in force). */
+  'protocol:approve',
+  'track:read',
+  'track:write',
+  'alert:read',
+  'alert:write',
+  'geofence:read',
+  'geofence:write',
+  'chat:read',
+  'chat:write',
+  // Incidents, victims and suspects (personal data, stricter), sharing agreements (issue 6).
+  'incident:read',
+  'incident:write',
+  'incident:person:read',
+  'incident:person:write',
+  'sharing:read',
+  'sharing:write',
+  'sharing:oversee',
+  // Forces, training and readiness (issue 4).
+  'personnel:read',
+  'personnel:write',
+  'personnel:read-personal',
+  'equipment:read',
+  'equipment:write',
+  'training:read',
+  'training:write',
+  'readiness:read',
+  'readiness:compute',
+  'readiness:write',
+  'secondment:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -3,6 +3,8 @@
  * Each function is documented with a runnable example in ../README.md.
  */
 export { distanceBandWeights } from './distance-band.ts';
+export { differenceInDifferences, fdrThresholds, normalQuantileTwoSided } from './did.ts';
+export type { BeforeAfterCounts, DifferenceInDifferences, Interval } from './did.ts';
 export { AnalyticsError } from './errors.ts';
 export type { AnalyticsErrorCode } from './errors.ts';
 export { evaluateHotspots, hitRate, pai, pei, topCells } from './evaluate.ts';

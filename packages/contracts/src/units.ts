@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZRecordLabels } from './common.ts';
 import { ZAgencyCode, ZClassification, ZForce } from './enums.ts';
+import { ZAorGeometry, ZAreaOfResponsibility } from './forces.ts';
 
 export const ECHELONS = [
   'comando',
@@ -15,6 +16,9 @@ export const ECHELONS = [
   'ala',
   'grupo',
   'escuadron',
+  'frente_policial',
+  'comando_operacional',
+  'escuadra',
 ] as const;
 export const ZEchelon = z.enum(ECHELONS);
 
@@ -31,6 +35,8 @@ export const ZUnit = z.object({
   parentId: z.uuid().nullable(),
   homeUbigeo: z.string().nullable(),
   home: z.object({ lon: ZLon, lat: ZLat }).nullable(),
+  /** Area of responsibility: UBIGEO codes and/or a polygon (see forces.ts). */
+  area: z.object({ ubigeo: z.array(z.string()), geometry: ZAorGeometry.nullable() }).optional(),
   ...ZRecordLabels.shape,
 });
 export type TUnit = z.infer<typeof ZUnit>;
@@ -44,6 +50,7 @@ export const ZUnitCreate = z
     parentId: z.uuid().nullable().optional(),
     homeUbigeo: z.string().regex(/^\d{6}$/, 'a 6-digit district UBIGEO').nullable().optional(),
     home: z.object({ lon: ZLon, lat: ZLat }).strict().nullable().optional(),
+    area: ZAreaOfResponsibility.optional(),
     agency: ZAgencyCode.optional(),
     classification: ZClassification.default('CONFIDENCIAL'),
     exercise: z.boolean().default(false),

@@ -9,6 +9,7 @@ export { UNKNOWN_ERROR } from './types.ts';
 export { parseEvent, parseMessage, parseAuth } from './parse-event.ts';
 export type { ParseMessageResult } from './parse-event.ts';
 export { serializeEvent } from './serialize-event.ts';
+export { serializeDetailContent } from './detail-serialize.ts';
 export type { SerializeOptions } from './serialize-event.ts';
 export { parseCotTime, formatCotTime } from './time.ts';
 export { buildEvent, findDetailElement, NULL_POINT } from './build-event.ts';

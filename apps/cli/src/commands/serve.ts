@@ -34,6 +34,7 @@ function banner(
   demo: { password: string; users: readonly { username: string; role: string; agency: string }[] } | null,
 ): string {
   const lines = [`Enlace is ready at ${server.url}`];
+  if (server.cot) lines.push(`TAK clients (CoT): plain TCP port ${server.cot.tcpPort ?? 'off'}, TLS port ${server.cot.tlsPort ?? 'off'}`);
   if (server.generatedAdminPassword) {
     lines.push(`First start: administrator "admin", password ${server.generatedAdminPassword} (shown only now).`);
   }
@@ -49,7 +50,8 @@ export function registerServe(program: Command): void {
   const run = async (opts: ServeOptions): Promise<void> => {
     const { DEMO_PASSWORD, DEMO_USERS, loadConfig, seedDemo, startServer } = await import('@enlace/server');
     const started = Date.now();
-    const config = loadConfig();
+    // Demo mode makes the map alive: simulated tracks (labelled as such) unless ENLACE_TRACK_SIMULATOR says otherwise.
+    const config = loadConfig(opts.demo ? { ENLACE_TRACK_SIMULATOR: 'true', ...process.env } : process.env);
     if (opts.build) await ensureWebBuilt(config.webDist);
     const server = await startServer({
       config,

@@ -6,7 +6,22 @@ import { UserCreatePage } from '../features/admin/users/user-create-page.tsx';
 import { UserEditPage } from '../features/admin/users/user-edit-page.tsx';
 import { UsersPage } from '../features/admin/users/users-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
+import { CopPage } from '../features/cop/cop-page.tsx';
+import { BasisMapPage } from '../features/legal/basis-map-page.tsx';
+import { EvaluatorPage } from '../features/legal/evaluator-page.tsx';
+import { ImportRunPage } from '../features/imports/import-run-page.tsx';
+import { ImportsPage } from '../features/imports/imports-page.tsx';
+import { InstrumentsPage } from '../features/legal/instruments-page.tsx';
 import { ScenarioPage } from '../features/legal/scenario-page.tsx';
+import { TimelinePage } from '../features/legal/timeline-page.tsx';
+import { ProtocolComparePage } from '../features/protocols/protocol-compare-page.tsx';
+import { ProtocolDetailPage } from '../features/protocols/protocol-detail-page.tsx';
+import { ProtocolDraftPage } from '../features/protocols/protocol-draft-page.tsx';
+import { ProtocolsPage } from '../features/protocols/protocols-page.tsx';
+import { NationalReadinessPage } from '../features/forces/national-page.tsx';
+import { UnitReadinessPage } from '../features/forces/unit-readiness-page.tsx';
+import { CertificatePage } from '../features/training/certificate-page.tsx';
+import { TrainingCalendarPage } from '../features/training/training-calendar-page.tsx';
 import { UnitCreatePage } from '../features/units/unit-create-page.tsx';
 import { UnitDetailPage } from '../features/units/unit-detail-page.tsx';
 import { UnitsPage } from '../features/units/units-page.tsx';
@@ -27,12 +42,35 @@ interface RouteDef {
 
 const param = (params: Params, name: string): string => params[name] ?? '';
 
+/** Bulk import is open to whoever may write an importable kind, and to auditors (to read past runs). */
+const canImport = (s: TSessionInfo): boolean =>
+  can(s, 'unit:write', 'personnel:write', 'equipment:write', 'training:write', 'incident:write', 'audit:read');
+
 /** Every screen of the signed-in app. Literal segments come before `:param` ones (`/units/new` before `/units/:id`). */
 const ROUTES: readonly RouteDef[] = [
   { pattern: '/units', allowed: (s) => can(s, 'unit:read'), render: () => <UnitsPage /> },
   { pattern: '/units/new', allowed: (s) => can(s, 'unit:write'), render: () => <UnitCreatePage /> },
   { pattern: '/units/:id', allowed: (s) => can(s, 'unit:read'), render: (p) => <UnitDetailPage id={param(p, 'id')} /> },
-  { pattern: '/legal', allowed: (s) => can(s, 'legal:evaluate'), render: () => <ScenarioPage /> },
+  { pattern: '/cop', allowed: (s) => can(s, 'track:read'), render: () => <CopPage /> },
+  {
+    pattern: '/legal',
+    allowed: (s) => can(s, 'legal:read'),
+    render: (_, s) => (can(s, 'legal:evaluate') ? <ScenarioPage /> : <Redirect to="/legal/instruments" />),
+  },
+  { pattern: '/legal/instruments', allowed: (s) => can(s, 'legal:read'), render: () => <InstrumentsPage /> },
+  { pattern: '/legal/timeline', allowed: (s) => can(s, 'legal:read'), render: () => <TimelinePage /> },
+  { pattern: '/legal/map', allowed: (s) => can(s, 'legal:read') && can(s, 'geo:read'), render: () => <BasisMapPage /> },
+  { pattern: '/legal/evaluate', allowed: (s) => can(s, 'legal:evaluate'), render: () => <EvaluatorPage /> },
+  { pattern: '/protocols', allowed: (s) => can(s, 'legal:read'), render: () => <ProtocolsPage /> },
+  { pattern: '/protocols/compare', allowed: (s) => can(s, 'legal:read'), render: () => <ProtocolComparePage /> },
+  { pattern: '/protocols/new', allowed: (s) => can(s, 'legal:write'), render: () => <ProtocolDraftPage /> },
+  { pattern: '/protocols/:id', allowed: (s) => can(s, 'legal:read'), render: (p) => <ProtocolDetailPage id={param(p, 'id')} /> },
+  { pattern: '/readiness', allowed: (s) => can(s, 'readiness:read'), render: () => <NationalReadinessPage /> },
+  { pattern: '/readiness/units/:id', allowed: (s) => can(s, 'readiness:read'), render: (p) => <UnitReadinessPage id={param(p, 'id')} /> },
+  { pattern: '/training', allowed: (s) => can(s, 'training:read'), render: () => <TrainingCalendarPage /> },
+  { pattern: '/training/certificates/:id', allowed: (s) => can(s, 'training:read'), render: (p) => <CertificatePage id={param(p, 'id')} /> },
+  { pattern: '/imports', allowed: (s) => canImport(s), render: () => <ImportsPage /> },
+  { pattern: '/imports/:id', allowed: (s) => canImport(s), render: (p) => <ImportRunPage id={param(p, 'id')} /> },
   { pattern: '/audit', allowed: (s) => can(s, 'audit:read'), render: () => <AuditPage /> },
   {
     pattern: '/admin',

@@ -4,6 +4,8 @@ import en from './en.json';
 import es from './es.json';
 import forcesEn from './forces.en.json';
 import forcesEs from './forces.es.json';
+import importsEn from './imports.en.json';
+import importsEs from './imports.es.json';
 import incidentsEn from './incidents.en.json';
 import incidentsEs from './incidents.es.json';
 import protocolsEn from './protocols.en.json';
@@ -13,5 +15,5 @@ import protocolsEs from './protocols.es.json';
  * The interface text: the shared catalogue (`es.json`, `en.json`) plus one file per feature area
  * (`<area>.<lang>.json`, whose single top-level key is the area), merged into one namespace.
  */
-export const catalogueEs = { ...es, ...forcesEs, ...copEs, ...incidentsEs, ...protocolsEs };
-export const catalogueEn = { ...en, ...forcesEn, ...copEn, ...incidentsEn, ...protocolsEn };
+export const catalogueEs = { ...es, ...importsEs, ...forcesEs, ...copEs, ...incidentsEs, ...protocolsEs };
+export const catalogueEn = { ...en, ...importsEn, ...forcesEn, ...copEn, ...incidentsEn, ...protocolsEn };

@@ -3,6 +3,7 @@ import { DEFAULT_FORCE_RULES } from './default-force-rules.ts';
 import { DEFAULT_INSTRUMENT_RULES } from './default-instrument-rules.ts';
 import { DEFAULT_READINESS_RULES } from './default-readiness-rules.ts';
 import { DEFAULT_TASKING_RULES } from './default-tasking-rules.ts';
+import { DEFAULT_PROTOCOL_RULES } from '../protocols/default-protocol-rules.ts';
 import type { TReadinessThresholds, TRuleSet, TTaskProfile } from './rule-set.schema.ts';
 import { ZRuleSet } from './rule-set.schema.ts';
 
@@ -41,7 +42,7 @@ const SECURITY: TTask[] = ['PATRULLAJE_CONJUNTO', 'PUESTO_CONTROL', 'PROTECCION_
 
 /** The default rule set. `ruleSetVersion` changes whenever any rule or threshold changes. */
 export const DEFAULT_RULE_SET: TRuleSet = deepFreeze(ZRuleSet.parse({
-  ruleSetVersion: 'enlace-default-2025.11.2',
+  ruleSetVersion: 'enlace-default-2025.11.3',
   description:
     'Default rules from the legal-framework note (Constitution art. 137, DL 1095, DL 1186, Inter-American Court) and the ' +
     'default thresholds of the scenario format. References marked "(unverified)" await a lawyer.',
@@ -69,7 +70,7 @@ export const DEFAULT_RULE_SET: TRuleSet = deepFreeze(ZRuleSet.parse({
       ],
     },
   },
-  rules: [...DEFAULT_INSTRUMENT_RULES, ...DEFAULT_TASKING_RULES, ...DEFAULT_READINESS_RULES, ...DEFAULT_FORCE_RULES],
+  rules: [...DEFAULT_INSTRUMENT_RULES, ...DEFAULT_TASKING_RULES, ...DEFAULT_READINESS_RULES, ...DEFAULT_FORCE_RULES, ...DEFAULT_PROTOCOL_RULES],
 }));
 
 /** Freezes the shared default so that no caller can change it for every other evaluation. */

@@ -68,6 +68,15 @@ export const FORCE_RULE_CODES = [
 /** Findings of the use-of-force procedure: identification and warning before lethal force (DL 1186 art. 8). */
 export const FORCE_PROCEDURE_RULE_CODES = ['WARNING_NOT_GIVEN', 'WARNING_OMITTED_UNDUE_RISK'] as const;
 
+/** Findings of the tasking evaluator about the joint protocol in force for the task (issue 3 item 6). */
+export const PROTOCOL_RULE_CODES = [
+  'PROTOCOL_NOT_IN_FORCE',
+  'PROTOCOL_APPLIED',
+  'PROTOCOL_TRAINING_MISSING',
+  'PROTOCOL_EQUIPMENT_MISSING',
+  'PROTOCOL_LETHAL_NOT_PROVIDED',
+] as const;
+
 /** Every rule id. A rule set must define each exactly once. */
 export const RULE_CODES = [
   ...INSTRUMENT_RULE_CODES,
@@ -75,6 +84,7 @@ export const RULE_CODES = [
   ...READINESS_RULE_CODES,
   ...FORCE_RULE_CODES,
   ...FORCE_PROCEDURE_RULE_CODES,
+  ...PROTOCOL_RULE_CODES,
 ] as const;
 export const ZRuleCode = z.enum(RULE_CODES);
 export type TRuleCode = z.infer<typeof ZRuleCode>;
@@ -83,3 +93,4 @@ export type TTaskingRuleCode = (typeof TASKING_RULE_CODES)[number];
 export type TReadinessRuleCode = (typeof READINESS_RULE_CODES)[number];
 export type TForceRuleCode = (typeof FORCE_RULE_CODES)[number];
 export type TForceProcedureRuleCode = (typeof FORCE_PROCEDURE_RULE_CODES)[number];
+export type TProtocolRuleCode = (typeof PROTOCOL_RULE_CODES)[number];

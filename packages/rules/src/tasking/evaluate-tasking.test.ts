@@ -59,7 +59,7 @@ describe('tasking rules: basis, command, directives, scope, oversight', () => {
       decision: 'allowed',
       legalBasis: ['DS-124-2025-PCM', 'RUF-1', 'DIR-1', 'PLAN-1'],
       controlAuthority: 'PNP',
-      ruleSetVersion: 'enlace-default-2025.11.2',
+      ruleSetVersion: 'enlace-default-2025.11.3',
       findings: [],
     });
   });

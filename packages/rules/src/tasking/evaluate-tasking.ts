@@ -6,6 +6,8 @@ import type { TFinding } from '../findings.ts';
 import { decide, makeFinding, sortFindings } from '../findings.ts';
 import { indexInstruments } from '../instruments/index-instruments.ts';
 import type { TInstrument } from '../instruments/instrument.schema.ts';
+import { checkProtocols } from '../protocols/check-protocol.ts';
+import type { TProtocolInForce } from '../protocols/protocol.schema.ts';
 import { DEFAULT_RULE_SET } from '../rule-set/default-rule-set.ts';
 import type { TRuleSet } from '../rule-set/rule-set.schema.ts';
 import { basesReliedOn, checkBasis } from './check-basis.ts';
@@ -36,6 +38,11 @@ export interface TTaskingContext {
    * an area named at a higher level than the bases is judged subdivision by subdivision.
    */
   readonly subdivisions?: (code: string) => readonly string[];
+  /**
+   * The joint protocols in force (issue 3 item 6), when the caller holds a protocol registry (the server). When
+   * absent, as in scenario files, protocols are not checked.
+   */
+  readonly protocols?: readonly TProtocolInForce[];
 }
 
 /**
@@ -81,6 +88,11 @@ export function evaluateTasking(input: TTaskingInput, context: TTaskingContext):
     findings.push(...checkTraining(members, required, limaDayOf(context.asOf), period.to, ruleSet));
   }
   findings.push(...checkEquipment(members, input.unit.equipment ?? [], input.task, readiness, ruleSet));
+  if (context.protocols) {
+    const protocolInput = { task: input.task, members, equipment: input.unit.equipment ?? [] };
+    const alreadyRequired = [...readiness.baseTraining, ...ruleSet.thresholds.tasks[input.task].training];
+    findings.push(...checkProtocols(protocolInput, context.protocols, { group, asOfDay: limaDayOf(context.asOf), lastDay: period.to, alreadyRequired, ruleSet }));
+  }
 
   const sorted = sortFindings(findings);
   return { decision: decide(sorted), legalBasis, controlAuthority, ruleSetVersion: ruleSet.ruleSetVersion, findings: sorted };

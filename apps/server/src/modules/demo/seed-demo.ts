@@ -6,7 +6,11 @@ import type { Db } from '../../platform/db/db.ts';
 import { createUser } from '../identity/create-user.ts';
 import { findUserByUsername } from '../identity/find-user.ts';
 import { createUnit } from '../units/save-unit.ts';
+import { SAMPLE_PROTOCOLS } from '@enlace/rules';
+import { seedSampleProtocols } from '../protocols/seed-sample-protocols.ts';
 import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data.ts';
+import { seedForcesDemo } from './demo-forces.ts';
+import { seedSyntheticIncidents } from '../incidents/synthetic-incidents.ts';
 
 const SEED_ACTOR = { id: null, name: 'demo-seed', agency: null } as const;
 
@@ -44,5 +48,20 @@ export async function seedDemo(db: Db, afterAudit?: () => void, onProgress?: (st
     );
     ids.set(key, value.id);
   }
+  onProgress?.('forces: personnel, equipment, training, readiness');
+  await seedForcesDemo(db, ids, new Map(DEMO_UNITS.map((u) => [u.key, u.force])), afterAudit);
+  onProgress?.(`protocols (${SAMPLE_PROTOCOLS.length})`);
+  const actorOf = async (username: string): Promise<Actor> => {
+    const user = await findUserByUsername(db, username);
+    if (!user) throw new Error(`demo user ${username} missing`);
+    return { ...user, userId: user.id, sessionHash: '' };
+  };
+  await seedSampleProtocols(db, {
+    drafter: await actorOf('ccffaa.asesor'),
+    pnpApprover: await actorOf('pnp.comandante'),
+    ffaaApprover: await actorOf('ccffaa.comandante'),
+  }, afterAudit);
+  onProgress?.('incidents (synthetic, source SINTETICO)');
+  await seedSyntheticIncidents(db, afterAudit);
   return { seeded: true, users: DEMO_USERS.length, units: DEMO_UNITS.length };
 }

@@ -4,6 +4,7 @@ import { makeUser, uniq } from '../../../../../test/support/factories.ts';
 import type { TestUser } from '../../../../../test/support/factories.ts';
 import { aDecree, aLawfulChain, aRequest, box, supportingFor } from '../../../../../test/support/legal.ts';
 import type { InstrumentBody } from '../../../../../test/support/legal.ts';
+import { putSampleProtocolsInForce } from '../../../../../test/support/protocols.ts';
 import { testApp } from '../../../../../test/support/test-app.ts';
 import type { TestApp } from '../../../../../test/support/test-app.ts';
 import { backends } from '../../../../../test/support/test-db.ts';
@@ -33,6 +34,8 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('tasking 
     planner = await makeUser(db, { role: 'planner', agency: 'EP' });
     admin = await makeUser(db, { role: 'admin', agency: 'CCFFAA' });
     field = await makeUser(db, { role: 'field', agency: 'EP' });
+    // The evaluator applies the joint protocols in force; test files share a database, so state which ones.
+    await putSampleProtocolsInForce(t, legal, await makeUser(db, { role: 'commander', agency: 'PNP' }), await makeUser(db, { role: 'commander', agency: 'EP' }));
   });
   afterAll(async () => t.close());
 
@@ -53,7 +56,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('tasking 
     await registerAll(chain);
     const request = aRequest({ area: { ubigeo: ['150101'] }, start: '2031-02-14', end: '2031-02-18' });
     const allowed = await evaluate(request);
-    expect(allowed.findings).toEqual([]);
+    expect(allowed.findings.map((f) => f.code)).toEqual(['PROTOCOL_APPLIED']);
     expect(allowed.decision).toBe('allowed');
     expect(allowed.legalBasis).toEqual(expect.arrayContaining([chain[0]!.id, chain[1]!.id]));
 

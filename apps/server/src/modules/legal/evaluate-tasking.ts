@@ -1,56 +1,31 @@
 import { readableLabels } from '@enlace/access';
 import { classificationRank } from '@enlace/contracts';
 import type { TClassification } from '@enlace/contracts';
-import { BASIS_KINDS, evaluateTasking as evaluate, periodDays } from '@enlace/rules';
-import type { TCoverageHint, TTaskingInput, TTaskingResult } from '@enlace/rules';
+import { evaluateTasking as evaluate, periodDays } from '@enlace/rules';
+import type { TTaskingInput, TTaskingResult } from '@enlace/rules';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { referenceCoverageEngine } from '../geography/reference-geometry.ts';
 import { referenceSubdivisions } from '../geography/reference-ubigeos.ts';
+import { withUnitRecords } from '../forces/load-unit-members-and-equipment.ts';
+import { listProtocolsInForce } from '../protocols/list-protocols-in-force.ts';
 import { assertAreaGeometry } from './assert-area-geometry.ts';
 import { getRuleSet } from './get-rule-set.ts';
-import type { CoverageSubject } from './legal.repository.ts';
-import { coverageHints, insertEvaluation, instrumentsForPeriod } from './legal.repository.ts';
-import type { TInstrumentRecord } from './legal.schemas.ts';
+import { insertEvaluation, instrumentsForPeriod } from './legal.repository.ts';
 
 const DAY_MS = 86_400_000;
 const isoDateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const BASIS = new Set<string>(BASIS_KINDS);
 /** An evaluation names members and their equipment: never below CONFIDENCIAL. */
 const MIN_EVALUATION_CLASSIFICATION: TClassification = 'CONFIDENCIAL';
 
-/** The instrument whose area a basis uses: its own, or the nearest decree up its chain that states one. */
-function areaSourceOf(instrument: TInstrumentRecord, byId: ReadonlyMap<string, TInstrumentRecord>): string | null {
-  let current: TInstrumentRecord | undefined = instrument;
-  for (let hops = 0; current && hops < 100; hops += 1) {
-    if ((current.area?.ubigeo?.length ?? 0) > 0 || current.area?.geometry) return current.id;
-    current = current.extends ? byId.get(current.extends) : undefined;
-  }
-  return null;
-}
-
-/** Coverage hints are needed only where a polygon is involved, on the request's side or a basis's. */
-async function hintsFor(
-  tx: Queryable,
-  instruments: readonly TInstrumentRecord[],
-  area: TTaskingInput['area'],
-): Promise<TCoverageHint[] | undefined> {
-  const byId = new Map(instruments.map((i) => [i.id, i]));
-  const subjects: CoverageSubject[] = [];
-  for (const i of instruments) {
-    if (!BASIS.has(i.kind)) continue;
-    const source = areaSourceOf(i, byId);
-    if (source) subjects.push({ instrumentId: i.id, areaSourceId: source });
-  }
-  const polygonInvolved = area.geometry !== undefined || subjects.some((s) => byId.get(s.areaSourceId)?.area?.geometry);
-  return polygonInvolved ? coverageHints(tx, subjects, area) : undefined;
-}
-
 /**
  * Decides a tasking request with the instruments the actor may read that matter for its period and the rule set in
- * force; polygon coverage is computed by PostGIS and handed to the pure evaluator as hints. The request and the
+ * force; polygon coverage is computed in memory over the reference district boundaries (packages/rules, checked
+ * against PostGIS ST_Covers by coverage-parity.test.ts) and handed to the pure evaluator as hints. The request and the
  * answer are stored and audited in the caller's transaction. Exercise instruments never count as a legal basis.
+ * The joint protocols in force the actor may read are applied too (rules package, protocols/check-protocol.ts).
  */
 export async function evaluateTasking({ tx, audit, actor, input, now }: {
   tx: Queryable;
@@ -67,12 +42,15 @@ export async function evaluateTasking({ tx, audit, actor, input, now }: {
     from: isoDateOf(days.firstDay),
     to: isoDateOf(days.lastDay),
   });
-  const coverage = await hintsFor(tx, instruments, input.area);
-  const result = evaluate(input, {
+  const coverage = referenceCoverageEngine().hints(input.area, instruments);
+  const protocols = await listProtocolsInForce(tx, actor);
+  // Members and equipment not listed in the request come from the unit's records (forces module).
+  const result = evaluate(await withUnitRecords(tx, actor, input, now), {
     instruments,
     asOf: now.toISOString(),
     ruleSet,
     subdivisions: referenceSubdivisions,
+    protocols,
     ...(coverage ? { coverage } : {}),
   });
 

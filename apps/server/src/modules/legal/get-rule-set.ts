@@ -3,7 +3,15 @@ import type { TRuleSet } from '@enlace/rules';
 import type { Queryable } from '../../platform/db/db.ts';
 import { findActiveRuleSet } from './legal.repository.ts';
 
-/** The rule set in force: the last one an admin stored, or the rules package's default before any change. */
+/**
+ * The rule set in force: the last one an admin stored, or the rules package's default before any change. A stored
+ * version that predates a rule added to the product (e.g. the protocol rules) takes that rule from the default, so
+ * the evaluator never meets a rule set without a rule it applies; the admin's thresholds and rules stay as stored.
+ */
 export async function getRuleSet(db: Queryable): Promise<TRuleSet> {
-  return (await findActiveRuleSet(db)) ?? DEFAULT_RULE_SET;
+  const stored = await findActiveRuleSet(db);
+  if (!stored) return DEFAULT_RULE_SET;
+  const known = new Set(stored.rules.map((r) => r.id));
+  const missing = DEFAULT_RULE_SET.rules.filter((r) => !known.has(r.id));
+  return missing.length === 0 ? stored : { ...stored, rules: [...stored.rules, ...missing] };
 }

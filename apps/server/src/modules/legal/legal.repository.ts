@@ -1,6 +1,6 @@
 import type { ResourceLabel } from '@enlace/access';
 import type { TClassification } from '@enlace/contracts';
-import type { TCoverageHint, TInstrument, TRuleSet, TTaskingInput, TTaskingResult } from '@enlace/rules';
+import type { TInstrument, TRuleSet, TTaskingInput, TTaskingResult } from '@enlace/rules';
 import type { Queryable } from '../../platform/db/db.ts';
 import { labelKeys, labelPredicate } from '../../platform/db/label-filter.ts';
 import type { TInstrumentRecord, TTaskingEvaluation } from './legal.schemas.ts';
@@ -194,63 +194,6 @@ export async function insertActiveRuleSet(db: Queryable, ruleSet: TRuleSet, crea
   ]);
 }
 
-/** One coverage question: a basis instrument and the instrument whose area it uses (itself, or a decree it extends). */
-export interface CoverageSubject {
-  instrumentId: string;
-  areaSourceId: string;
-}
-
-/**
- * PostGIS coverage of a requested area by each basis: the basis area is the union of its polygon and its UBIGEO
- * districts (the IGN boundary where there is one); `coversGeometry` is ST_Covers(basis, request polygon) and
- * `coveredUbigeo` the request codes whose districts' union the basis covers.
- */
-export async function coverageHints(
-  db: Queryable,
-  subjects: readonly CoverageSubject[],
-  request: TTaskingInput['area'],
-): Promise<TCoverageHint[]> {
-  if (subjects.length === 0) return [];
-  const r = await db.query<{ id: string; covers_geometry: boolean | null; covered_ubigeo: string[] }>(
-    `WITH district AS (
-       SELECT d.ubigeo, COALESCE(lc.geom, d.geom) AS geom
-         FROM ref_district d LEFT JOIN ref_lima_callao_district lc ON lc.ubigeo = d.ubigeo
-        WHERE d.geom IS NOT NULL
-     ), req AS (
-       SELECT CASE WHEN $3::text IS NULL THEN NULL
-                   ELSE ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($3::text), 4326)), 3) END AS geom
-     ), req_code AS (
-       SELECT c AS code, (SELECT ST_Union(geom) FROM district WHERE ubigeo LIKE c || '%') AS geom
-         FROM unnest($4::text[]) AS c
-     ), basis AS (
-       SELECT s.id, (
-         SELECT ST_Union(g) FROM (
-           SELECT i.area_geom AS g WHERE i.area_geom IS NOT NULL
-           UNION ALL
-           SELECT geom FROM district WHERE EXISTS (SELECT 1 FROM unnest(i.area_ubigeo) b WHERE district.ubigeo LIKE b || '%')
-         ) parts
-       ) AS geom
-       FROM unnest($1::text[], $2::text[]) AS s(id, source_id) JOIN legal_instrument i ON i.id = s.source_id
-     )
-     SELECT b.id,
-            CASE WHEN req.geom IS NULL THEN NULL WHEN b.geom IS NULL THEN false ELSE ST_Covers(b.geom, req.geom) END AS covers_geometry,
-            COALESCE((SELECT array_agg(rc.code ORDER BY rc.code) FROM req_code rc
-                       WHERE b.geom IS NOT NULL AND rc.geom IS NOT NULL AND ST_Covers(b.geom, rc.geom)), '{}') AS covered_ubigeo
-       FROM basis b CROSS JOIN req`,
-    [
-      subjects.map((s) => s.instrumentId),
-      subjects.map((s) => s.areaSourceId),
-      request.geometry ? JSON.stringify(request.geometry) : null,
-      request.ubigeo ?? [],
-    ],
-  );
-  return r.rows.map((row) => ({
-    instrumentId: row.id,
-    ...(row.covers_geometry === null ? {} : { coversGeometry: row.covers_geometry }),
-    coveredUbigeo: row.covered_ubigeo,
-  }));
-}
-
 interface EvaluationRow {
   id: string;
   actor: string;
@@ -304,4 +247,57 @@ export async function listEvaluations(
     [labelKeys(f.labels), f.limit],
   );
   return r.rows.map(toEvaluation);
+}
+
+/** The instrument, locked for the rest of the transaction (edits of one instrument are serialized). */
+export async function lockInstrument(db: Queryable, id: string): Promise<TInstrumentRecord | null> {
+  await db.query('SELECT id FROM legal_instrument WHERE id = $1 FOR UPDATE', [id]);
+  return findInstrument(db, id);
+}
+
+/** Every instrument that extends `id` or applies to it, whatever its labels (an edit must not break any of them). */
+export async function dependentsOf(db: Queryable, id: string): Promise<TInstrumentRecord[]> {
+  const rows = await db.query<InstrumentRow>(`SELECT ${COLUMNS} FROM legal_instrument WHERE extends = $1 OR $1 = ANY(applies_to)`, [id]);
+  return rows.rows.map(toInstrument);
+}
+
+/** Replaces an instrument's values; `updated_at` moves only when `touch` is set (a no-op edit leaves it). */
+export async function updateInstrumentRow(db: Queryable, i: InstrumentValues, { touch }: { touch: boolean }): Promise<TInstrumentRecord> {
+  const r = await db.query<InstrumentRow>(
+    `UPDATE legal_instrument SET kind = $2, number = $3, title = $4, scenario = $5, ground = $6, pnp_capacity = $7,
+        area_ubigeo = $8::text[],
+        area_geom = CASE WHEN $9::text IS NULL THEN NULL
+                         ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($9::text), 4326)), 3)) END,
+        valid_from = $10::date, valid_to = $11::date, restricted_rights = $12::text[], control_authority = $13,
+        pnp_coordinating_authority = $14, oversight = $15::jsonb, source_url = $16, extends = $17, applies_to = $18::text[],
+        agency = $19, classification = $20, exercise = $21,
+        updated_at = CASE WHEN $22::boolean THEN now() ELSE updated_at END
+      WHERE id = $1
+     RETURNING ${COLUMNS}`,
+    [
+      i.id,
+      i.kind,
+      i.number ?? null,
+      i.title ?? null,
+      i.scenario ?? null,
+      i.ground ?? null,
+      i.pnpCapacity ?? null,
+      i.area?.ubigeo ?? [],
+      i.area?.geometry ? JSON.stringify(i.area.geometry) : null,
+      i.validFrom,
+      i.validTo,
+      i.restrictedRights ?? [],
+      i.controlAuthority ?? null,
+      i.pnpCoordinatingAuthority ?? null,
+      i.oversight ? JSON.stringify(i.oversight) : null,
+      i.sourceUrl ?? null,
+      i.extends ?? null,
+      i.appliesTo ?? [],
+      i.agency,
+      i.classification,
+      i.exercise,
+      touch,
+    ],
+  );
+  return toInstrument(r.rows[0]!);
 }

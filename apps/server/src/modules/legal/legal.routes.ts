@@ -28,6 +28,7 @@ import { listEvaluations } from './list-evaluations.ts';
 import { listExpiringInstruments } from './list-expiring-instruments.ts';
 import { listInstruments } from './list-instruments.ts';
 import { registerInstrument } from './register-instrument.ts';
+import { updateInstrument } from './update-instrument.ts';
 import { auditedRequest } from '../../platform/http/audited-request.ts';
 
 const tags = ['legal'];
@@ -105,6 +106,26 @@ export function legalRoutes(ctx: AppContext): FastifyPluginAsync {
         (tx, audit) => registerInstrument({ tx, audit, actor, draft: req.body }),
       );
       return reply.status(201).send(value);
+    });
+
+    app.put('/legal/instruments/:id', {
+      config: { access: 'legal:write' },
+      schema: {
+        tags,
+        description:
+          'Replaces an instrument, re-validated with the registration rules (422 with the coded findings), and refused when it ' +
+          'would invalidate an instrument that extends or applies to it. Sending the stored values again changes nothing.',
+        params: ZInstrumentIdParams,
+        body: ZInstrumentCreate,
+        response: { 200: ZInstrumentRecord },
+      },
+    }, async (req) => {
+      const actor = actorOf(req);
+      const { value } = await runAudited(
+        auditedRequest(ctx, req),
+        (tx, audit) => updateInstrument({ tx, audit, actor, id: req.params.id, draft: req.body }),
+      );
+      return value;
     });
 
     app.get('/legal/rule-set', {

@@ -1,3 +1,4 @@
+import { FORCE_ECHELONS } from '@enlace/contracts';
 import type { TUnit, TUnitCreate, TUnitUpdate } from '@enlace/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
@@ -5,9 +6,18 @@ import type { Queryable } from '../../platform/db/db.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { assertUnitAccess } from './unit-access.ts';
 import type { UnitValues } from './units.repository.ts';
-import { districtExists, findUnit, insertUnit, updateUnitRow } from './units.repository.ts';
+import { areaGeometryProblem, districtExists, findUnit, insertUnit, updateUnitRow, wouldCycle } from './units.repository.ts';
 
 async function checkReferences(tx: Queryable, actor: Actor, v: UnitValues, selfId: string | null): Promise<void> {
+  const allowed = FORCE_ECHELONS[v.force];
+  if (!allowed.includes(v.echelon)) {
+    throw new AppError('UNIT_ECHELON_NOT_OF_FORCE', { echelon: v.echelon, force: v.force, allowed: allowed.join(', ') });
+  }
+  if (v.area?.geometry) {
+    const problem = await areaGeometryProblem(tx, v.area.geometry);
+    if (problem) throw new AppError('UNIT_AREA_INVALID', { reason: problem });
+  }
+  if (v.parentId && selfId && (await wouldCycle(tx, selfId, v.parentId))) throw new AppError('UNIT_PARENT_CYCLE');
   if (v.parentId) {
     const parent = await findUnit(tx, v.parentId);
     if (!parent || v.parentId === selfId) throw new AppError('REFERENCE_NOT_FOUND', { field: 'parentId' });
@@ -32,6 +42,7 @@ export async function createUnit(tx: Queryable, audit: AuditTrail, actor: Actor,
     parentId: draft.parentId ?? null,
     homeUbigeo: draft.homeUbigeo ?? null,
     home: draft.home ?? null,
+    area: draft.area,
     agency: draft.agency ?? actor.agency,
     classification: draft.classification,
     exercise: draft.exercise,
@@ -62,6 +73,7 @@ export async function updateUnit(
     parentId: changes.parentId === undefined ? before.parentId : changes.parentId,
     homeUbigeo: changes.homeUbigeo === undefined ? before.homeUbigeo : changes.homeUbigeo,
     home: changes.home === undefined ? before.home : changes.home,
+    area: changes.area,
     agency: changes.agency ?? before.agency,
     classification: changes.classification ?? before.classification,
     exercise: changes.exercise ?? before.exercise,

@@ -1,5 +1,5 @@
 import type { ResourceLabel } from '@enlace/access';
-import type { TUnit, TUnitCreate } from '@enlace/contracts';
+import type { TAorGeometry, TAreaOfResponsibility, TUnit, TUnitCreate } from '@enlace/contracts';
 import type { Queryable } from '../../platform/db/db.ts';
 import { labelKeys, labelPredicate } from '../../platform/db/label-filter.ts';
 
@@ -13,6 +13,8 @@ interface UnitRow {
   home_ubigeo: string | null;
   lon: number | null;
   lat: number | null;
+  area_ubigeo: string[];
+  area_json: string | null;
   agency: TUnit['agency'];
   classification: TUnit['classification'];
   exercise: boolean;
@@ -21,7 +23,7 @@ interface UnitRow {
 }
 
 const COLUMNS = `id, name, short_name, force, echelon, parent_id, home_ubigeo,
-  ST_X(home) AS lon, ST_Y(home) AS lat, agency, classification, exercise, created_at, updated_at`;
+  ST_X(home) AS lon, ST_Y(home) AS lat, area_ubigeo, ST_AsGeoJSON(area, 7) AS area_json, agency, classification, exercise, created_at, updated_at`;
 
 const toUnit = (r: UnitRow): TUnit => ({
   id: r.id,
@@ -32,6 +34,7 @@ const toUnit = (r: UnitRow): TUnit => ({
   parentId: r.parent_id,
   homeUbigeo: r.home_ubigeo,
   home: r.lon === null || r.lat === null ? null : { lon: r.lon, lat: r.lat },
+  area: { ubigeo: r.area_ubigeo, geometry: r.area_json === null ? null : (JSON.parse(r.area_json) as TAorGeometry) },
   agency: r.agency,
   classification: r.classification,
   exercise: r.exercise,
@@ -69,7 +72,15 @@ export async function findUnit(db: Queryable, id: string): Promise<TUnit | null>
   return r.rows[0] ? toUnit(r.rows[0]) : null;
 }
 
-export type UnitValues = Required<Omit<TUnitCreate, 'agency'>> & { agency: TUnit['agency'] };
+export type UnitValues = Required<Omit<TUnitCreate, 'agency' | 'area'>> & {
+  agency: TUnit['agency'];
+  /** Area of responsibility; absent keeps the stored one (none for a new unit). */
+  area?: TAreaOfResponsibility | undefined;
+};
+
+/** SQL for the area polygon from GeoJSON parameter `$n` (NULL stays NULL), always a MultiPolygon in WGS 84. */
+const areaSql = (n: number): string =>
+  `CASE WHEN $${n}::text IS NULL THEN NULL ELSE ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($${n}::text), 4326)) END`;
 
 /** The eleven column values of a unit, in the order both statements below use. */
 function unitParams(u: UnitValues): unknown[] {
@@ -85,15 +96,18 @@ function unitParams(u: UnitValues): unknown[] {
     u.agency,
     u.classification,
     u.exercise,
+    u.area?.ubigeo ?? [],
+    u.area?.geometry ? JSON.stringify(u.area.geometry) : null,
   ];
 }
 
 export async function insertUnit(db: Queryable, u: UnitValues): Promise<TUnit> {
   const r = await db.query<UnitRow>(
-    `INSERT INTO unit (name, short_name, force, echelon, parent_id, home_ubigeo, home, agency, classification, exercise)
+    `INSERT INTO unit (name, short_name, force, echelon, parent_id, home_ubigeo, home, agency, classification, exercise,
+                       area_ubigeo, area)
      VALUES ($1, $2, $3, $4, $5, $6,
              CASE WHEN $7::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($7::float8, $8::float8), 4326) END,
-             $9, $10, $11)
+             $9, $10, $11, $12::text[], ${areaSql(13)})
      RETURNING ${COLUMNS}`,
     unitParams(u),
   );
@@ -104,9 +118,11 @@ export async function updateUnitRow(db: Queryable, id: string, u: UnitValues): P
   const r = await db.query<UnitRow>(
     `UPDATE unit SET name = $2, short_name = $3, force = $4, echelon = $5, parent_id = $6, home_ubigeo = $7,
             home = CASE WHEN $8::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($8::float8, $9::float8), 4326) END,
-            agency = $10, classification = $11, exercise = $12, updated_at = now()
+            agency = $10, classification = $11, exercise = $12,
+            area_ubigeo = CASE WHEN $15::boolean THEN $13::text[] ELSE area_ubigeo END,
+            area = CASE WHEN $15::boolean THEN ${areaSql(14)} ELSE area END, updated_at = now()
       WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, ...unitParams(u)],
+    [id, ...unitParams(u), u.area !== undefined],
   );
   return r.rows[0] ? toUnit(r.rows[0]) : null;
 }
@@ -115,4 +131,88 @@ export async function updateUnitRow(db: Queryable, id: string, u: UnitValues): P
 export async function districtExists(db: Queryable, ubigeo: string): Promise<boolean> {
   const r = await db.query<{ ok: boolean }>('SELECT EXISTS (SELECT 1 FROM ref_district WHERE ubigeo = $1) AS ok', [ubigeo]);
   return r.rows[0]?.ok === true;
+}
+
+/** The reason PostGIS finds a GeoJSON polygon invalid, or null when it is a valid (multi)polygon. */
+export async function areaGeometryProblem(db: Queryable, geometry: TAorGeometry): Promise<string | null> {
+  const r = await db.query<{ reason: string }>(
+    `SELECT CASE WHEN ST_IsValid(g) THEN 'ok' ELSE ST_IsValidReason(g) END AS reason
+       FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4326) AS g) x`,
+    [JSON.stringify(geometry)],
+  );
+  const reason = r.rows[0]?.reason ?? 'unreadable';
+  return reason === 'ok' ? null : reason;
+}
+
+/** True when `candidateParent` is `unitId` itself or one of its subordinates (a cycle). */
+export async function wouldCycle(db: Queryable, unitId: string, candidateParent: string): Promise<boolean> {
+  const r = await db.query<{ hit: boolean }>(
+    `WITH RECURSIVE up AS (
+       SELECT id, parent_id, 0 AS depth FROM unit WHERE id = $2
+       UNION ALL
+       SELECT u.id, u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.parent_id WHERE up.depth < 64
+     ) SELECT EXISTS (SELECT 1 FROM up WHERE id = $1) AS hit`,
+    [unitId, candidateParent],
+  );
+  return r.rows[0]?.hit === true;
+}
+
+/** A unit row of the hierarchy (no geometry), with its labels for the access check. */
+export interface HierarchyRow {
+  id: string;
+  name: string;
+  short_name: string;
+  force: TUnit['force'];
+  echelon: string;
+  parent_id: string | null;
+  home_ubigeo: string | null;
+  agency: TUnit['agency'];
+  classification: TUnit['classification'];
+  depth: number;
+}
+
+/** The chain above a unit, nearest first (depth 1 = parent), at most 64 levels. */
+export async function ancestorRows(db: Queryable, id: string): Promise<HierarchyRow[]> {
+  const r = await db.query<HierarchyRow>(
+    `WITH RECURSIVE up AS (
+       SELECT p.*, 1 AS depth FROM unit c JOIN unit p ON p.id = c.parent_id WHERE c.id = $1
+       UNION ALL
+       SELECT p.*, up.depth + 1 FROM unit p JOIN up ON p.id = up.parent_id WHERE up.depth < 64
+     ) SELECT id, name, short_name, force, echelon, parent_id, home_ubigeo, agency, classification, depth
+         FROM up ORDER BY depth`,
+    [id],
+  );
+  return r.rows;
+}
+
+/** Every unit below a unit, to any depth (at most 64 levels), ordered by depth then name. */
+export async function subordinateRows(db: Queryable, id: string): Promise<HierarchyRow[]> {
+  const r = await db.query<HierarchyRow>(
+    `WITH RECURSIVE down AS (
+       SELECT c.*, 1 AS depth FROM unit c WHERE c.parent_id = $1
+       UNION ALL
+       SELECT c.*, down.depth + 1 FROM unit c JOIN down ON c.parent_id = down.id WHERE down.depth < 64
+     ) SELECT id, name, short_name, force, echelon, parent_id, home_ubigeo, agency, classification, depth
+         FROM down ORDER BY depth, name`,
+    [id],
+  );
+  return r.rows;
+}
+
+/** Every unit the labels allow (for the whole tree), without geometry. */
+export async function readableUnitRows(
+  db: Queryable,
+  labels: readonly ResourceLabel[],
+  f: { force?: string | undefined; exercise?: boolean | undefined },
+): Promise<HierarchyRow[]> {
+  const params: unknown[] = [labelKeys(labels)];
+  const where = [labelPredicate(1)];
+  if (f.force) where.push(`force = $${params.push(f.force)}`);
+  if (f.exercise !== undefined) where.push(`exercise = $${params.push(f.exercise)}`);
+  const r = await db.query<HierarchyRow>(
+    `SELECT id, name, short_name, force, echelon, parent_id, home_ubigeo, agency, classification, 0 AS depth
+       FROM unit WHERE ${where.join(' AND ')} ORDER BY name`,
+    params,
+  );
+  return r.rows;
 }

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 
 /** Runtime configuration, read once from the environment. Every variable is documented in the README. */
@@ -17,6 +18,32 @@ export interface Config {
   readonly loginMaxFailures: number;
   readonly loginWindowSeconds: number;
   readonly auditCheckpointDelayMs: number;
+  /** Operational picture: how long track history is kept (hours), how often reports are committed (ms). */
+  readonly trackHistoryHours: number;
+  readonly trackFlushMs: number;
+  /** Stale time given to a report that names none (seconds). */
+  readonly trackDefaultStaleSeconds: number;
+  /** Live WebSocket: how often updates are coalesced and sent to each browser (ms). */
+  readonly liveTickMs: number;
+  /** Start the demo track simulator (labelled as simulated); `enlace start` demo mode sets it. */
+  readonly trackSimulator: boolean;
+  /** CoT (TAK) streaming ports: plain TCP and TLS with client certificates; null = off ("off" in the variable). */
+  readonly cotPort: number | null;
+  readonly cotTlsPort: number | null;
+  /** Host name or address TAK clients use to reach the TLS port (connection preference, server certificate). */
+  readonly cotPublicHost: string;
+  /** Plain port: the first message must be `<auth>` (username and password of an Enlace user). */
+  readonly cotRequireAuth: boolean;
+  /** Plain-port clients without `<auth>`: refused (`deny`), accepted as reporters only, or shown PUBLICO items. */
+  readonly cotAnonymous: 'deny' | 'report-only' | 'public';
+  /** Agency that anonymous reports are attributed to (required unless cotAnonymous is `deny`). */
+  readonly cotAnonymousAgency: string | null;
+  /** Classification given to positions received over CoT (capped at the sender's clearance). */
+  readonly cotReportClassification: string;
+  /** Largest CoT event accepted, bytes; a larger one drops the connection. */
+  readonly cotMaxEventBytes: number;
+  /** Validity of client certificates issued for TAK devices, days. */
+  readonly cotCertificateDays: number;
 }
 
 function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -25,6 +52,22 @@ function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+/** A TCP port; "off" disables the listener (null), 0 asks the system for a free port. */
+function portVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number | null {
+  if (env[name] === 'off') return null;
+  const n = intVar(env, name, fallback);
+  if (n > 65535) throw new Error(`${name} must be a port (0-65535) or "off", got "${n}"`);
+  return n;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const found = values.find((v) => v === raw);
+  if (found === undefined) throw new Error(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  return found;
 }
 
 /** Reads the configuration from an environment (process.env by default). */
@@ -46,5 +89,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: intVar(env, 'ENLACE_LOGIN_MAX_FAILURES', 5),
     loginWindowSeconds: intVar(env, 'ENLACE_LOGIN_WINDOW_SECONDS', 60),
     auditCheckpointDelayMs: intVar(env, 'ENLACE_AUDIT_CHECKPOINT_DELAY_MS', 250),
+    trackHistoryHours: intVar(env, 'ENLACE_TRACK_HISTORY_HOURS', 30 * 24),
+    trackFlushMs: intVar(env, 'ENLACE_TRACK_FLUSH_MS', 50),
+    trackDefaultStaleSeconds: intVar(env, 'ENLACE_TRACK_DEFAULT_STALE_SECONDS', 300),
+    liveTickMs: intVar(env, 'ENLACE_LIVE_TICK_MS', 100),
+    trackSimulator: env.ENLACE_TRACK_SIMULATOR === 'true',
+    cotPort: portVar(env, 'ENLACE_COT_PORT', 8087),
+    cotTlsPort: portVar(env, 'ENLACE_COT_TLS_PORT', 8089),
+    cotPublicHost: env.ENLACE_COT_PUBLIC_HOST || hostname(),
+    cotRequireAuth: env.ENLACE_COT_REQUIRE_AUTH === 'true',
+    cotAnonymous: oneOf(env, 'ENLACE_COT_ANONYMOUS', ['deny', 'report-only', 'public'] as const, 'deny'),
+    cotAnonymousAgency: env.ENLACE_COT_ANONYMOUS_AGENCY || null,
+    cotReportClassification: env.ENLACE_COT_REPORT_CLASSIFICATION || 'CONFIDENCIAL',
+    cotMaxEventBytes: intVar(env, 'ENLACE_COT_MAX_EVENT_BYTES', 65536),
+    cotCertificateDays: intVar(env, 'ENLACE_COT_CERTIFICATE_DAYS', 365),
   };
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { COP_ERRORS } from './catalog/cop.ts';
 import { FORCES_ERRORS } from './catalog/forces.ts';
+import { IMPORTS_ERRORS } from './catalog/imports.ts';
 import { INCIDENTS_ERRORS } from './catalog/incidents.ts';
 import { LEGAL_ERRORS } from './catalog/legal.ts';
 import { PLATFORM_ERRORS } from './catalog/platform.ts';
 
 const AREAS: Record<string, Record<string, { status: number; es: string; en: string }>> = {
+  imports: IMPORTS_ERRORS,
   platform: PLATFORM_ERRORS,
   legal: LEGAL_ERRORS,
   forces: FORCES_ERRORS,

@@ -1,5 +1,6 @@
 import { COP_ERRORS } from './catalog/cop.ts';
 import { FORCES_ERRORS } from './catalog/forces.ts';
+import { IMPORTS_ERRORS } from './catalog/imports.ts';
 import { INCIDENTS_ERRORS } from './catalog/incidents.ts';
 import { LEGAL_ERRORS } from './catalog/legal.ts';
 import { PLATFORM_ERRORS } from './catalog/platform.ts';
@@ -15,6 +16,7 @@ export const ERROR_CATALOG = {
   ...FORCES_ERRORS,
   ...COP_ERRORS,
   ...INCIDENTS_ERRORS,
+  ...IMPORTS_ERRORS,
 };
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -5,6 +5,7 @@ import { Alert } from '../../app/ui/alert.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { ZScenarioFaults, evaluateScenario, type TScenarioResult } from './legal-api.ts';
+import { LegalTabs } from './legal-tabs.tsx';
 import { ScenarioResults } from './scenario-results.tsx';
 
 /** Legal officers and trainers test a deployment before requesting it: load a scenario file, see each decision. */
@@ -50,6 +51,7 @@ export function ScenarioPage() {
       <PageHeader title={t('legal.title')}>
         <p className="muted">{t('legal.intro')}</p>
       </PageHeader>
+      <LegalTabs />
       <div className="card">
         <div className="field">
           <label htmlFor="scenario-file">{t('legal.file')}</label>

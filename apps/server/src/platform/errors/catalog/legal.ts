@@ -27,4 +27,44 @@ export const LEGAL_ERRORS = {
     es: 'La versión de reglas «{version}» ya existe: use una versión nueva.',
     en: 'Rule-set version "{version}" already exists: use a new version.',
   },
+  INSTRUMENT_EDIT_REJECTED: {
+    status: 422,
+    es: 'El instrumento no puede modificarse: {reasons}',
+    en: 'The instrument cannot be changed: {reasons}',
+  },
+  INSTRUMENT_EDIT_BREAKS_DEPENDENT: {
+    status: 422,
+    es: 'El cambio dejaría inválido a «{dependent}», que depende de este instrumento: {reasons}',
+    en: 'The change would make "{dependent}", which depends on this instrument, invalid: {reasons}',
+  },
+  INSTRUMENT_ID_MISMATCH: {
+    status: 400,
+    es: 'El identificador del cuerpo («{body}») no coincide con el de la dirección («{path}»).',
+    en: 'The id in the body ("{body}") does not match the id in the path ("{path}").',
+  },
+  PROTOCOL_APPROVAL_SAME_USER: {
+    status: 409,
+    es: 'Usted ya aprobó esta versión: un protocolo conjunto necesita dos aprobadores distintos, uno de la PNP y uno de las FF.AA. ({legalRef}).',
+    en: 'You have already approved this version: a joint protocol needs two different approvers, one of the PNP and one of the FF.AA. ({legalRef}).',
+  },
+  PROTOCOL_APPROVAL_SAME_FORCE: {
+    status: 409,
+    es: 'La {side} ya aprobó esta versión ({by}): falta la aprobación de la otra fuerza ({legalRef}).',
+    en: 'The {side} has already approved this version ({by}): the other force\'s approval is missing ({legalRef}).',
+  },
+  PROTOCOL_APPROVER_NO_SIDE: {
+    status: 403,
+    es: 'Los usuarios de {agency} no aprueban protocolos conjuntos: aprueban una autoridad de la PNP y una de las FF.AA. ({legalRef}).',
+    en: 'Users of {agency} do not approve joint protocols: one PNP and one FF.AA. authority do ({legalRef}).',
+  },
+  PROTOCOL_NOT_PENDING: {
+    status: 409,
+    es: 'Esta versión ya no espera aprobación (estado: {status}); redacte una versión nueva ({legalRef}).',
+    en: 'This version no longer awaits approval (status: {status}); draft a new version ({legalRef}).',
+  },
+  PROTOCOL_VERSION_OUTDATED: {
+    status: 409,
+    es: 'La versión {version} es anterior a la vigente ({current}) y no puede entrar en vigor ({legalRef}).',
+    en: 'Version {version} is older than the one in force ({current}) and cannot take effect ({legalRef}).',
+  },
 } as const satisfies Record<string, CatalogEntry>;

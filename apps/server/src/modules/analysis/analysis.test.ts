@@ -1,0 +1,132 @@
+import { createRng } from '@enlace/analytics';
+import type { THotspotResult } from '@enlace/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, uniq } from '../../../../../test/support/factories.ts';
+import type { TestUser } from '../../../../../test/support/factories.ts';
+import { makeIncidents } from '../../../../../test/support/incidents.ts';
+import type { IncidentSeed } from '../../../../../test/support/incidents.ts';
+import { testApp } from '../../../../../test/support/test-app.ts';
+import type { TestApp } from '../../../../../test/support/test-app.ts';
+import { backends } from '../../../../../test/support/test-db.ts';
+import type { Backend } from '../../../../../test/support/test-db.ts';
+
+/** A cluster in San Juan de Lurigancho (150132), background spread over central Lima, controls in three districts. */
+const CLUSTER = { lon: -76.9779, lat: -11.9491 };
+const CONTROLS = [{ lon: -77.0262, lat: -12.1211 }, { lon: -77.0182, lat: -12.0741 }, { lon: -76.9816, lat: -12.1246 }];
+const JAN = { from: '2025-01-01T00:00:00-05:00', to: '2025-02-01T00:00:00-05:00' };
+const FEB = { from: '2025-02-01T00:00:00-05:00', to: '2025-03-01T00:00:00-05:00' };
+
+function seeds(): IncidentSeed[] {
+  const rng = createRng(42);
+  const out: IncidentSeed[] = [];
+  const at = (month: 1 | 2, day: number, hour: number) => new Date(Date.UTC(2025, month - 1, day, hour + 5)).toISOString();
+  const jitter = (p: { lon: number; lat: number }, deg: number) => ({ lon: p.lon + (rng() - 0.5) * deg, lat: p.lat + (rng() - 0.5) * deg });
+  // January: a tight cluster of 40 (about ±80 m) on consecutive days, and 40 in each control district.
+  for (let k = 0; k < 40; k++) out.push({ ...jitter(CLUSTER, 0.0015), at: at(1, 1 + (k % 20), k % 24) });
+  for (const c of CONTROLS) for (let k = 0; k < 40; k++) out.push({ ...jitter(c, 0.006), at: at(1, 1 + (k % 28), (k * 7) % 24) });
+  // February: the cluster persists but drops to 12; controls stay at 40.
+  for (let k = 0; k < 12; k++) out.push({ ...jitter(CLUSTER, 0.0015), at: at(2, 1 + k, k) });
+  for (const c of CONTROLS) for (let k = 0; k < 40; k++) out.push({ ...jitter(c, 0.006), at: at(2, 1 + (k % 27), (k * 5) % 24) });
+  // Background over central Lima, both months.
+  for (let k = 0; k < 120; k++) out.push({ lon: -77.08 + rng() * 0.1, lat: -12.13 + rng() * 0.1, at: at(k % 2 === 0 ? 1 : 2, 1 + (k % 27), k % 24) });
+  return out;
+}
+
+describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('analysis API on %s', (_n, backend) => {
+  let t: TestApp;
+  let analyst: TestUser;
+  let epAnalyst: TestUser;
+  const source = `A${uniq().toUpperCase()}`;
+
+  beforeAll(async () => {
+    const db = await backend.db();
+    t = await testApp(db);
+    analyst = await makeUser(db, { role: 'analyst', agency: 'PNP' });
+    epAnalyst = await makeUser(db, { role: 'analyst', agency: 'EP' });
+    await makeIncidents(db, source, seeds());
+  });
+  afterAll(async () => t.close());
+
+  const post = (url: string, user: TestUser, payload: unknown) => t.app.inject({ method: 'POST', url: `/api/v1/analysis/${url}`, headers: user.auth, payload: payload as Record<string, unknown> });
+  const scope = (period: { from: string; to: string }) => ({ ...period, source });
+
+  it('finds the cluster as a 99 % Gi* hot spot with FDR, with a legend and a plain-language explanation', async () => {
+    const res = await post('hotspot', analyst, { scope: scope(JAN), method: 'gi', cellSize: 100, radius: 100 });
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json<THotspotResult>();
+    expect(r.incidents).toBe(40 + 120 + 60);
+    expect(r.parameters.fdr).toBe(true);
+    const top = r.cells.features[0]!;
+    expect(top.properties.bin).toBe(3);
+    const ring = top.geometry.coordinates[0]!;
+    const [lon, lat] = [(ring[0]![0] + ring[2]![0]) / 2, (ring[0]![1] + ring[2]![1]) / 2];
+    expect(Math.abs(lon - CLUSTER.lon)).toBeLessThan(0.003);
+    expect(Math.abs(lat - CLUSTER.lat)).toBeLessThan(0.003);
+    expect(r.cells.features.every((f) => f.properties.bin !== 0)).toBe(true);
+    expect(r.legend.map((l) => l.value)).toEqual([3, 2, 1, 0, -1, -2, -3]);
+    expect(r.explanation.es).toContain('Getis-Ord Gi*');
+    expect(r.explanation.en).toMatch(/hot cells at 99 %/);
+  });
+
+  it('draws a KDE whose densest cell is at the cluster, in events per km²', async () => {
+    const r = (await post('hotspot', analyst, { scope: scope(JAN), method: 'kde', cellSize: 50, radius: 300 })).json<THotspotResult>();
+    const top = r.cells.features[0]!;
+    expect(top.properties.level).toBe(5);
+    const ring = top.geometry.coordinates[0]!;
+    expect(Math.abs((ring[0]![0] + ring[2]![0]) / 2 - CLUSTER.lon)).toBeLessThan(0.003);
+    // 40 events within ~80 m under a 300 m quartic kernel: peak near 40 x 3 / (pi 0.09 km²) ≈ 424 per km².
+    expect(top.properties.density).toBeGreaterThan(250);
+    expect(top.properties.density).toBeLessThan(450);
+    const csv = await post('hotspot/export', analyst, { request: { scope: scope(JAN), method: 'kde', cellSize: 50, radius: 300, maxCells: 10 }, format: 'csv' });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.trim().split('\r\n')).toHaveLength(11);
+  });
+
+  it('shows another agency nothing: an Ejército analyst gets no incidents without an agreement', async () => {
+    const res = await post('hotspot', epAnalyst, { scope: scope(JAN) });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ error: { code: 'ANALYSIS_NO_INCIDENTS' } });
+  });
+
+  it('gives monthly series by district and type', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/analysis/trends?ubigeo=150132&from=2025-01-01&to=2025-02-28', headers: analyst.auth });
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json<{ months: string[]; series: { ubigeo: string; origin: string; counts: number[] }[] }>();
+    expect(r.months).toEqual(['2025-01', '2025-02']);
+    const sjl = r.series.find((s) => s.ubigeo === '150132' && s.origin === 'points')!;
+    expect(sjl.counts[0]).toBeGreaterThanOrEqual(40);
+    expect(sjl.counts[0]! - sjl.counts[1]!).toBeGreaterThanOrEqual(20);
+  });
+
+  it('finds the near-repeat pattern of the cluster in the Knox table', async () => {
+    const res = await post('near-repeat', analyst, { scope: { ...scope(JAN), ubigeo: ['150132'] }, spaceBands: [0, 200, 2000], timeBands: [0, 3, 30], permutations: 99 });
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json<{ observed: number[][]; ratio: (number | null)[][]; p: (number | null)[][] }>();
+    expect(r.observed[0]![0]).toBeGreaterThan(0);
+    expect(r.ratio[0]![0]).toBeGreaterThan(1);
+  });
+
+  it('scores the model and the naive baseline on the next period only, both beside each other', async () => {
+    const res = await post('evaluate', analyst, { scope: { source }, train: JAN, test: FEB, method: 'kde', cellSize: 100, radius: 300, shares: [0.01, 0.05] });
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json<{ trainIncidents: number; testIncidents: number; model: { hitRate: number; pai: number; pei: number }[]; baseline: { hitRate: number }[] }>();
+    expect(r.trainIncidents).toBe(220);
+    expect(r.testIncidents).toBe(12 + 120 + 60);
+    expect(r.model).toHaveLength(2);
+    expect(r.baseline).toHaveLength(2);
+    expect(r.model[1]!.hitRate).toBeGreaterThan(0.05);
+    expect(r.model[1]!.pai).toBeGreaterThan(1);
+    const overlap = await post('evaluate', analyst, { scope: { source }, train: FEB, test: JAN });
+    expect(overlap.json()).toMatchObject({ error: { code: 'ANALYSIS_BAD_PERIOD' } });
+  });
+
+  it('evaluates an operation against comparable areas: a significant relative drop, with displacement reported', async () => {
+    const res = await post('before-after', analyst, { treated: ['150132'], control: ['150122', '150115', '150140'], before: JAN, after: FEB });
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json<{ counts: { treated: { before: number; after: number } }; relativeEffect: { estimate: number; high: number }; areas: { neighbours: string[] }; explanation: { es: string } }>();
+    expect(r.counts.treated.before).toBeGreaterThanOrEqual(40);
+    expect(r.relativeEffect.high).toBeLessThan(1);
+    expect(r.areas.neighbours).toEqual(expect.arrayContaining(['150118', '150106'])); // Lurigancho, Carabayllo
+    expect(r.explanation.es).toMatch(/bajaron/);
+  });
+});

@@ -1,0 +1,119 @@
+import { COP_SUBJECTS } from '@enlace/contracts';
+import type { TGeofence, TTrackBusEvent } from '@enlace/contracts';
+import type { AppContext } from '../../platform/context.ts';
+import type { EventBus } from '../../platform/events/event-bus.ts';
+import type { LawfulArea } from './lawful-areas.ts';
+import { TrackStore } from './track-store.ts';
+import { TrackWriter } from './track-writer.ts';
+import { listGeofenceRows, loadCurrentTracks } from './cop.repository.ts';
+
+/** How long the lawful areas read from stored evaluations are reused. */
+const LAWFUL_AREAS_TTL_MS = 120_000;
+
+/**
+ * The live state of the operational picture in one server instance: current tracks in memory, the batched
+ * writer of positions, and the bus subscription that keeps the memory in step with the other instances.
+ * One per instance (keyed by its bus); created on first use, stopped when the app closes.
+ */
+export class CopRuntime {
+  readonly tracks = new TrackStore();
+  readonly writer: TrackWriter;
+  private loading: Promise<void> | null = null;
+  private geofenceCache: Promise<TGeofence[]> | null = null;
+  private lawfulCache: { at: number; areas: Promise<LawfulArea[]> } | null = null;
+  /** Causes of alerts already raised by this instance (the database refuses duplicates across instances). */
+  readonly raised = new Set<string>();
+  private readonly unsubscribe: () => void;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly closers: (() => Promise<void> | void)[] = [];
+
+  constructor(private readonly ctx: Pick<AppContext, 'db' | 'bus' | 'config' | 'afterAudit'>) {
+    this.writer = new TrackWriter(ctx.db, ctx.config.trackFlushMs, ctx.afterAudit);
+    this.unsubscribe = ctx.bus.subscribe(COP_SUBJECTS.track, (event) => {
+      const data = event.data as TTrackBusEvent;
+      for (const t of data.tracks) this.tracks.apply(t);
+      for (const r of data.removed) this.tracks.remove(r.uid);
+    });
+    const offGeofences = ctx.bus.subscribe(COP_SUBJECTS.geofence, () => {
+      this.geofenceCache = null;
+    });
+    this.closers.push(offGeofences);
+  }
+
+  /**
+   * The lawful areas of units (from stored tasking evaluations), cached for LAWFUL_AREAS_TTL_MS: evaluations are
+   * rare and reading them is audited.
+   */
+  lawfulAreas(load: () => Promise<LawfulArea[]>, now = Date.now()): Promise<LawfulArea[]> {
+    if (!this.lawfulCache || now - this.lawfulCache.at > LAWFUL_AREAS_TTL_MS) {
+      const areas = load().catch((err: unknown) => {
+        this.lawfulCache = null;
+        throw err;
+      });
+      this.lawfulCache = { at: now, areas };
+    }
+    return this.lawfulCache.areas;
+  }
+
+  /** Forgets the cached lawful areas (a new evaluation was stored). */
+  refreshLawfulAreas(): void {
+    this.lawfulCache = null;
+  }
+
+  /** The active geofences, cached until one changes on any instance. */
+  activeGeofences(): Promise<TGeofence[]> {
+    this.geofenceCache ??= listGeofenceRows(this.ctx.db, { activeOnly: true }).catch((err: unknown) => {
+      this.geofenceCache = null;
+      throw err;
+    });
+    return this.geofenceCache;
+  }
+
+  /** Loads the current tracks from the database once (after migrations); retried on failure. */
+  loaded(): Promise<void> {
+    this.loading ??= (async () => {
+      const rows = await loadCurrentTracks(this.ctx.db);
+      for (const t of rows) this.tracks.apply(t);
+    })().catch((err: unknown) => {
+      this.loading = null;
+      throw err;
+    });
+    return this.loading;
+  }
+
+  /** Runs `fn` every `ms` until close; errors go to `onError`. */
+  every(ms: number, fn: () => Promise<void>, onError: (err: unknown) => void): void {
+    let busy = false;
+    const t = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      fn().catch(onError).finally(() => (busy = false));
+    }, ms);
+    t.unref();
+    this.timers.push(t);
+  }
+
+  onClose(fn: () => Promise<void> | void): void {
+    this.closers.push(fn);
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe();
+    for (const t of this.timers) clearInterval(t);
+    for (const fn of this.closers) await fn();
+    await this.writer.close();
+    runtimes.delete(this.ctx.bus);
+  }
+}
+
+const runtimes = new WeakMap<EventBus, CopRuntime>();
+
+/** The runtime of the instance `ctx` belongs to. */
+export function copRuntime(ctx: Pick<AppContext, 'db' | 'bus' | 'config' | 'afterAudit'>): CopRuntime {
+  let rt = runtimes.get(ctx.bus);
+  if (!rt) {
+    rt = new CopRuntime(ctx);
+    runtimes.set(ctx.bus, rt);
+  }
+  return rt;
+}

@@ -1,0 +1,132 @@
+import { authorize } from '@enlace/access';
+import { CLASSIFICATIONS, ECHELONS, FORCE_ECHELONS, FORCES } from '@enlace/contracts';
+import type { TUnitCreate } from '@enlace/contracts';
+import { z } from 'zod';
+import type { ImportContext, ImportIssue, ImportKind } from '../../../platform/import/import-kind.ts';
+import { csvBool, csvEnum, csvMatch, csvNumber, csvText } from '../../../platform/import/import-values.ts';
+import { createUnit, updateUnit } from '../../units/save-unit.ts';
+import { existingDistricts, unitsByRefs, unitsByShortName } from '../forces-import.repository.ts';
+
+const schema = z
+  .object({
+    shortName: csvText(40),
+    name: csvText(200),
+    force: csvEnum(FORCES),
+    echelon: csvEnum(ECHELONS, { comisaría: 'comisaria', compañía: 'compania', batallón: 'batallon', pelotón: 'peloton', escuadrón: 'escuadron' }),
+    parent: csvText(80).optional(),
+    homeUbigeo: csvMatch(/^\d{6}$/, 'IMPORT_UBIGEO_FORMAT').optional(),
+    lon: csvNumber(-180, 180).optional(),
+    lat: csvNumber(-90, 90).optional(),
+    classification: csvEnum(CLASSIFICATIONS).optional(),
+    exercise: csvBool().optional(),
+  })
+  .superRefine((u, ctx) => {
+    if ((u.lon === undefined) !== (u.lat === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [u.lon === undefined ? 'lon' : 'lat'], message: 'lon+lat', params: { code: 'IMPORT_VALUE_REQUIRED' } });
+    }
+    const allowed = FORCE_ECHELONS[u.force];
+    if (!allowed.includes(u.echelon)) {
+      ctx.addIssue({ code: 'custom', path: ['echelon'], message: 'echelon', params: { code: 'IMPORT_VALUE_NOT_ALLOWED', allowed: allowed.join(', ') } });
+    }
+  });
+type UnitRow = z.infer<typeof schema>;
+
+/** Short names defined by earlier rows of the same run, so that a parent may come earlier in the file. */
+const definedInFile = new WeakMap<ImportContext, Set<string>>();
+const defined = (ctx: ImportContext): Set<string> => {
+  let s = definedInFile.get(ctx);
+  if (!s) definedInFile.set(ctx, (s = new Set()));
+  return s;
+};
+
+/**
+ * Units (issue 4 item 1) of the importer's agency, keyed by short name within the agency. A parent is named by
+ * short name or UUID and may be defined on an earlier row. Units are few, so each row goes through the units
+ * context's own use-cases (same checks and one audit entry per unit as the API).
+ */
+export const unitsImport: ImportKind<UnitRow> = {
+  name: 'units',
+  title: { es: 'Unidades', en: 'Units' },
+  description: {
+    es: 'Una unidad de su institución por fila, identificada por su nombre corto; al reimportar se actualiza.',
+    en: 'One unit of your agency per row, identified by its short name; re-importing updates it.',
+  },
+  permission: 'unit:write',
+  fields: [
+    { name: 'shortName', required: true, label: { es: 'Nombre corto', en: 'Short name' }, aliases: ['nombre_corto', 'sigla', 'codigo', 'code'] },
+    { name: 'name', required: true, label: { es: 'Nombre', en: 'Name' }, aliases: ['nombre', 'denominacion'] },
+    { name: 'force', required: true, label: { es: 'Fuerza', en: 'Force' }, hint: { es: 'PNP, EP, MGP, FAP, CCFFAA', en: 'PNP, EP, MGP, FAP, CCFFAA' }, aliases: ['fuerza', 'institucion'] },
+    { name: 'echelon', required: true, label: { es: 'Escalón', en: 'Echelon' }, aliases: ['escalon', 'nivel', 'tipo'] },
+    { name: 'parent', required: false, label: { es: 'Unidad superior', en: 'Parent unit' }, hint: { es: 'Nombre corto o UUID', en: 'Short name or UUID' }, aliases: ['superior', 'unidad_superior', 'padre'] },
+    { name: 'homeUbigeo', required: false, label: { es: 'UBIGEO de sede', en: 'Home UBIGEO' }, aliases: ['ubigeo', 'ubigeo_sede'] },
+    { name: 'lon', required: false, label: { es: 'Longitud', en: 'Longitude' }, aliases: ['longitud', 'longitude', 'x'] },
+    { name: 'lat', required: false, label: { es: 'Latitud', en: 'Latitude' }, aliases: ['latitud', 'latitude', 'y'] },
+    { name: 'classification', required: false, label: { es: 'Clasificación', en: 'Classification' }, aliases: ['clasificacion'] },
+    { name: 'exercise', required: false, label: { es: 'Ejercicio', en: 'Exercise' }, aliases: ['ejercicio'] },
+  ],
+  schema,
+  naturalKey: (u) => u.shortName,
+
+  async check(db, rows, ctx) {
+    const issues: ImportIssue[] = [];
+    const agency = ctx.actor.agency;
+    const existing = await unitsByShortName(db, agency, rows.map((r) => r.value.shortName));
+    const parentRefs = rows.map((r) => r.value.parent).filter((p): p is string => p !== undefined);
+    const parents = await unitsByRefs(db, parentRefs);
+    const districts = await existingDistricts(db, rows.map((r) => r.value.homeUbigeo).filter((d): d is string => d !== undefined));
+    const inFile = defined(ctx);
+    rows.forEach((r, index) => {
+      const v = r.value;
+      const same = existing.filter((u) => u.shortName === v.shortName);
+      if (same.length > 1) issues.push({ index, field: 'shortName', code: 'IMPORT_UNIT_AMBIGUOUS', params: { unit: v.shortName } });
+      else if (same[0] && !authorize(ctx.actor, 'unit:write', same[0]).allow) {
+        issues.push({ index, field: 'shortName', code: 'IMPORT_RECORD_FORBIDDEN', params: { key: v.shortName } });
+      }
+      const label = { agency, classification: v.classification ?? 'CONFIDENCIAL' };
+      if (!authorize(ctx.actor, 'unit:write', label).allow) {
+        issues.push({ index, field: 'classification', code: 'CLASSIFICATION_ABOVE_CLEARANCE', params: { clearance: ctx.actor.clearance } });
+      }
+      if (v.parent !== undefined && !inFile.has(v.parent)) {
+        const ok = parents.some((p) => (p.id === v.parent!.toLowerCase() || p.shortName === v.parent) && authorize(ctx.actor, 'unit:read', p).allow);
+        if (!ok) issues.push({ index, field: 'parent', code: 'IMPORT_UNIT_NOT_FOUND', params: { unit: v.parent } });
+      }
+      if (v.homeUbigeo !== undefined && !districts.has(v.homeUbigeo)) {
+        issues.push({ index, field: 'homeUbigeo', code: 'REFERENCE_NOT_FOUND', params: { field: 'homeUbigeo' } });
+      }
+      inFile.add(v.shortName);
+    });
+    return issues;
+  },
+
+  async apply(tx, audit, rows, ctx) {
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    for (const r of rows) {
+      const v = r.value;
+      let parentId: string | null = null;
+      if (v.parent !== undefined) {
+        const candidates = (await unitsByRefs(tx, [v.parent])).filter((p) => authorize(ctx.actor, 'unit:read', p).allow);
+        parentId = (candidates.find((p) => p.agency === ctx.actor.agency) ?? candidates[0])?.id ?? null;
+      }
+      const draft: TUnitCreate = {
+        name: v.name,
+        shortName: v.shortName,
+        force: v.force,
+        echelon: v.echelon,
+        parentId,
+        homeUbigeo: v.homeUbigeo ?? null,
+        home: v.lon !== undefined && v.lat !== undefined ? { lon: v.lon, lat: v.lat } : null,
+        classification: v.classification ?? 'CONFIDENCIAL',
+        exercise: v.exercise ?? false,
+      };
+      const [before] = await unitsByShortName(tx, ctx.actor.agency, [v.shortName]);
+      if (before) {
+        await updateUnit(tx, audit, ctx.actor, before.id, draft);
+        counts.updated++;
+      } else {
+        await createUnit(tx, audit, ctx.actor, draft);
+        counts.created++;
+      }
+    }
+    return counts;
+  },
+};

@@ -1,0 +1,27 @@
+import type { TVictim, ZVictimCreate } from '@enlace/contracts';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
+import type { Queryable } from '../../platform/db/db.ts';
+import { notFound } from '../../platform/errors/app-error.ts';
+import { assertIncidentAccess } from './incident-access.ts';
+import { findIncident, insertVictim } from './incidents.repository.ts';
+
+/**
+ * Adds a victim to an incident. Personal data (Ley 29733): needs incident:person:write on the incident's agency and
+ * classification; the audit entry names the record and hashes its state, it never stores the content.
+ */
+export async function addVictim(
+  tx: Queryable,
+  audit: AuditTrail,
+  actor: Actor,
+  incidentId: string,
+  data: z.infer<typeof ZVictimCreate>,
+): Promise<TVictim> {
+  const incident = await findIncident(tx, incidentId);
+  if (!incident) throw notFound();
+  assertIncidentAccess(actor, 'incident:person:write', incident);
+  const saved = await insertVictim(tx, incidentId, data);
+  audit.record('create', 'incident_victim', saved.id, saved);
+  return saved;
+}

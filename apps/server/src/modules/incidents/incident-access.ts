@@ -1,0 +1,35 @@
+import { authorize } from '@enlace/access';
+import type { Permission, ResourceLabel } from '@enlace/access';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+
+/**
+ * Refuses an operation on an incident the actor may not see or change. An existing incident the actor may not
+ * read is reported as not found, so its existence does not leak; a new one is refused with the reason.
+ */
+export function assertIncidentAccess(
+  actor: Actor,
+  permission: Permission,
+  label: ResourceLabel,
+  { existing = true }: { existing?: boolean } = {},
+): void {
+  const decision = authorize(actor, permission, label);
+  if (decision.allow) return;
+  if (existing && (permission === 'incident:read' || !authorize(actor, 'incident:read', label).allow)) throw new AppError('NOT_FOUND');
+  if (decision.reason === 'CLEARANCE_TOO_LOW') throw new AppError('CLASSIFICATION_ABOVE_CLEARANCE', { clearance: actor.clearance });
+  if (decision.reason === 'OTHER_AGENCY') throw new AppError('INCIDENT_OTHER_AGENCY', { agency: actor.agency });
+  throw new AppError('FORBIDDEN', {}, { reason: decision.reason });
+}
+
+/** Classifications at or above this are audited when read (Ley 27806 exceptions). */
+export const AUDITED_READ = new Set(['CONFIDENCIAL', 'RESERVADO', 'SECRETO']);
+
+/** A source's local crime code as the mapping table stores it: upper case, no accents, single spaces. */
+export function normalizeLocalCode(code: string): string {
+  return code
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,237 @@
+import type { ResourceLabel } from '@enlace/access';
+import type { TAgreement, TSharedIncident, TShareableField, TSharingRead } from '@enlace/contracts';
+import type { Queryable } from '../../platform/db/db.ts';
+import { labelKeys, labelPredicate } from '../../platform/db/label-filter.ts';
+
+interface AgreementRow {
+  id: string;
+  title: string;
+  owner_agency: TAgreement['ownerAgency'];
+  recipient_agency: TAgreement['recipientAgency'];
+  recipient_unit_id: string | null;
+  basis_kind: TAgreement['basisKind'];
+  instrument_id: string | null;
+  exercise_id: string | null;
+  area_ubigeo: string[];
+  valid_from: string;
+  valid_to: string;
+  data_from: string;
+  fields: TShareableField[];
+  crime_types: TAgreement['crimeTypes'];
+  max_classification: TAgreement['maxClassification'];
+  status: TAgreement['status'];
+  ended_at: Date | null;
+  ended_by: string | null;
+  end_reason: string | null;
+  agency: TAgreement['agency'];
+  classification: TAgreement['classification'];
+  exercise: boolean;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Today in Lima: agreements run in whole America/Lima days, as the legal instruments they rest on. */
+const LIMA_TODAY = `(now() AT TIME ZONE 'America/Lima')::date`;
+
+const COLUMNS = `a.id, a.title, a.owner_agency, a.recipient_agency, a.recipient_unit_id::text AS recipient_unit_id, a.basis_kind,
+  a.instrument_id, a.exercise_id::text AS exercise_id, a.area_ubigeo, a.valid_from::text AS valid_from, a.valid_to::text AS valid_to,
+  a.data_from::text AS data_from, a.fields, a.crime_types, a.max_classification,
+  CASE WHEN a.ended_at IS NOT NULL THEN 'ended' WHEN ${LIMA_TODAY} < a.valid_from THEN 'scheduled'
+       WHEN ${LIMA_TODAY} > a.valid_to THEN 'expired' ELSE 'active' END AS status,
+  a.ended_at, a.ended_by, a.end_reason, a.agency, a.classification, a.exercise, a.created_by, a.created_at, a.updated_at`;
+
+const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
+
+const toAgreement = (r: AgreementRow): TAgreement => ({
+  id: r.id,
+  title: r.title,
+  ownerAgency: r.owner_agency,
+  recipientAgency: r.recipient_agency,
+  recipientUnitId: r.recipient_unit_id,
+  basisKind: r.basis_kind,
+  instrumentId: r.instrument_id,
+  exerciseId: r.exercise_id,
+  areaUbigeo: r.area_ubigeo,
+  validFrom: r.valid_from,
+  validTo: r.valid_to,
+  dataFrom: r.data_from,
+  fields: r.fields,
+  crimeTypes: r.crime_types,
+  maxClassification: r.max_classification,
+  status: r.status,
+  endedAt: r.ended_at ? iso(r.ended_at) : null,
+  endedBy: r.ended_by,
+  endReason: r.end_reason,
+  agency: r.agency,
+  classification: r.classification,
+  exercise: r.exercise,
+  createdBy: r.created_by,
+  createdAt: iso(r.created_at),
+  updatedAt: iso(r.updated_at),
+});
+
+export interface AgreementValues {
+  title: string;
+  ownerAgency: string;
+  recipientAgency: string;
+  recipientUnitId: string | null;
+  /** The legal basis: an instrument, or a joint exercise (then only exercise data is shared). */
+  basis: { kind: 'instrument'; instrumentId: string } | { kind: 'exercise'; exerciseId: string };
+  areaUbigeo: string[];
+  /** GeoJSON of the instrument's polygon area, or null. */
+  areaGeometry: string | null;
+  validFrom: string;
+  validTo: string;
+  dataFrom: string;
+  fields: string[];
+  crimeTypes: string[];
+  maxClassification: string;
+  classification: string;
+  exercise: boolean;
+  createdBy: string;
+}
+
+export async function insertAgreement(db: Queryable, v: AgreementValues): Promise<TAgreement> {
+  const r = await db.query<{ id: string }>(
+    `INSERT INTO sharing_agreement (title, owner_agency, recipient_agency, recipient_unit_id, basis_kind, instrument_id,
+       exercise_id, area_ubigeo, area_geom, valid_from, valid_to, data_from, fields, crime_types, max_classification,
+       agency, classification, exercise, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::uuid, $8,
+       CASE WHEN $9::text IS NULL THEN NULL ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($9::text), 4326)), 3)) END,
+       $10, $11, $12, $13, $14, $15, $2, $16, $17, $18)
+     RETURNING id`,
+    [
+      v.title, v.ownerAgency, v.recipientAgency, v.recipientUnitId, v.basis.kind, v.basis.kind === 'instrument' ? v.basis.instrumentId : null,
+      v.basis.kind === 'exercise' ? v.basis.exerciseId : null, v.areaUbigeo, v.areaGeometry, v.validFrom, v.validTo, v.dataFrom,
+      v.fields, v.crimeTypes, v.maxClassification, v.classification, v.exercise, v.createdBy,
+    ],
+  );
+  return (await findAgreement(db, r.rows[0]!.id))!;
+}
+
+export async function findAgreement(db: Queryable, id: string, { lock = false }: { lock?: boolean } = {}): Promise<TAgreement | null> {
+  const r = await db.query<AgreementRow>(`SELECT ${COLUMNS} FROM sharing_agreement a WHERE a.id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  return r.rows[0] ? toAgreement(r.rows[0]) : null;
+}
+
+/** Agreements whose record the labels allow, or of which the agency is the recipient. */
+export async function listAgreements(
+  db: Queryable,
+  f: { labels: readonly ResourceLabel[]; recipientAgency: string; limit: number; offset: number },
+): Promise<{ items: TAgreement[]; total: number }> {
+  const where = `(${labelPredicate(1, 'a.')} OR a.recipient_agency = $2)`;
+  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sharing_agreement a WHERE ${where}`, [labelKeys(f.labels), f.recipientAgency]);
+  const rows = await db.query<AgreementRow>(
+    `SELECT ${COLUMNS} FROM sharing_agreement a WHERE ${where} ORDER BY a.created_at DESC, a.id LIMIT $3 OFFSET $4`,
+    [labelKeys(f.labels), f.recipientAgency, f.limit, f.offset],
+  );
+  return { items: rows.rows.map(toAgreement), total: total.rows[0]?.n ?? 0 };
+}
+
+export async function markEnded(db: Queryable, id: string, by: string, reason: string): Promise<TAgreement | null> {
+  await db.query('UPDATE sharing_agreement SET ended_at = now(), ended_by = $2, end_reason = $3, updated_at = now() WHERE id = $1 AND ended_at IS NULL', [id, by, reason]);
+  return findAgreement(db, id);
+}
+
+interface SharedRow {
+  id: string;
+  crime_type: TSharedIncident['crimeType'];
+  local_code: string | null;
+  occurred_at: Date;
+  lon: number;
+  lat: number;
+  ubigeo: string | null;
+  address: string | null;
+  description: string | null;
+  victims: number;
+  suspects: number;
+}
+
+/**
+ * The owner's incidents an agreement covers: in its area (districts by UBIGEO prefix, or inside its polygon), from
+ * its data start to the end of its period, of its crime types, at most its classification and the reader's
+ * clearance. Only the shared fields leave this function; the others are null.
+ */
+export async function sharedIncidents(
+  db: Queryable,
+  a: TAgreement,
+  q: { from?: string | undefined; to?: string | undefined; clearanceLevels: readonly string[]; limit: number; offset: number },
+): Promise<{ items: TSharedIncident[]; total: number }> {
+  const params: unknown[] = [a.id, a.ownerAgency, q.clearanceLevels];
+  const where = [
+    'i.agency = $2',
+    'i.classification = ANY($3::text[])',
+    'i.exercise = s.exercise',
+    `i.occurred_at >= (s.data_from::timestamp AT TIME ZONE 'America/Lima')`,
+    `i.occurred_at < ((s.valid_to + 1)::timestamp AT TIME ZONE 'America/Lima')`,
+    `(EXISTS (SELECT 1 FROM unnest(s.area_ubigeo) AS u(code) WHERE i.ubigeo LIKE u.code || '%')
+      OR (s.area_geom IS NOT NULL AND ST_Intersects(s.area_geom, i.location)))`,
+    `(cardinality(s.crime_types) = 0 OR i.crime_type = ANY(s.crime_types))`,
+  ];
+  if (q.from) where.push(`i.occurred_at >= $${params.push(q.from)}::timestamptz`);
+  if (q.to) where.push(`i.occurred_at < $${params.push(q.to)}::timestamptz`);
+  const from = `FROM incident i JOIN sharing_agreement s ON s.id = $1 WHERE ${where.join(' AND ')}`;
+  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params);
+  const shares = new Set(a.fields);
+  const counts = shares.has('victimCount') || shares.has('suspectCount');
+  const r = await db.query<SharedRow>(
+    `SELECT i.id, i.crime_type, i.local_code, i.occurred_at, ST_X(i.location) AS lon, ST_Y(i.location) AS lat, i.ubigeo,
+       i.address, i.description,
+       ${counts ? '(SELECT count(*)::int FROM incident_victim v WHERE v.incident_id = i.id)' : '0'} AS victims,
+       ${counts ? '(SELECT count(*)::int FROM incident_suspect p WHERE p.incident_id = i.id)' : '0'} AS suspects
+     ${from} ORDER BY i.occurred_at DESC, i.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, q.limit, q.offset],
+  );
+  const keep = <T>(field: TShareableField, value: T): T | null => (shares.has(field) ? value : null);
+  const items = r.rows.map((row) => ({
+    id: row.id,
+    crimeType: keep('crimeType', row.crime_type),
+    localCode: keep('localCode', row.local_code),
+    occurredAt: keep('occurredAt', iso(row.occurred_at)),
+    location: keep('location', { lon: row.lon, lat: row.lat }),
+    ubigeo: keep('ubigeo', row.ubigeo),
+    address: keep('address', row.address),
+    description: keep('description', row.description),
+    victimCount: keep('victimCount', row.victims),
+    suspectCount: keep('suspectCount', row.suspects),
+  }));
+  return { items, total: total.rows[0]?.n ?? 0 };
+}
+
+export async function insertRead(
+  db: Queryable,
+  r: { agreementId: string; actorId: string; actor: string; agency: string; incidentIds: string[]; fields: string[]; query: unknown },
+): Promise<void> {
+  await db.query(
+    'INSERT INTO sharing_read (agreement_id, actor_id, actor, agency, incident_ids, fields, query) VALUES ($1, $2, $3, $4, $5::uuid[], $6, $7)',
+    [r.agreementId, r.actorId, r.actor, r.agency, r.incidentIds, r.fields, JSON.stringify(r.query ?? {})],
+  );
+}
+
+export async function listReads(
+  db: Queryable,
+  f: { agreementIds: readonly string[] | null; incidentId?: string | undefined; limit: number; offset: number },
+): Promise<{ items: TSharingRead[]; total: number }> {
+  const params: unknown[] = [];
+  const where: string[] = ['true'];
+  if (f.agreementIds) where.push(`agreement_id = ANY($${params.push(f.agreementIds)}::uuid[])`);
+  if (f.incidentId) where.push(`$${params.push(f.incidentId)}::uuid = ANY(incident_ids)`);
+  const clause = where.join(' AND ');
+  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sharing_read WHERE ${clause}`, params);
+  const r = await db.query<{ id: string | number; agreement_id: string; actor: string; agency: string; at: Date; incident_ids: string[]; fields: string[] }>(
+    `SELECT id, agreement_id, actor, agency, at, incident_ids::text[] AS incident_ids, fields FROM sharing_read WHERE ${clause}
+     ORDER BY at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, f.limit, f.offset],
+  );
+  return {
+    items: r.rows.map((x) => ({ id: Number(x.id), agreementId: x.agreement_id, actor: x.actor, agency: x.agency, at: iso(x.at), incidentIds: x.incident_ids, fields: x.fields })),
+    total: total.rows[0]?.n ?? 0,
+  };
+}
+
+/** Ids of the agreements whose record the labels allow (for oversight of their reads). */
+export async function agreementIdsFor(db: Queryable, labels: readonly ResourceLabel[]): Promise<string[]> {
+  const r = await db.query<{ id: string }>(`SELECT a.id FROM sharing_agreement a WHERE ${labelPredicate(1, 'a.')}`, [labelKeys(labels)]);
+  return r.rows.map((x) => x.id);
+}

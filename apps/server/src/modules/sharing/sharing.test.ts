@@ -1,0 +1,157 @@
+import type { TAgreement, TIncident, TSharedIncident, TSharingRead } from '@enlace/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUnit, makeUser, uniq } from '../../../../../test/support/factories.ts';
+import type { TestUser } from '../../../../../test/support/factories.ts';
+import { aDecree } from '../../../../../test/support/legal.ts';
+import { testApp } from '../../../../../test/support/test-app.ts';
+import type { TestApp } from '../../../../../test/support/test-app.ts';
+import { backends } from '../../../../../test/support/test-db.ts';
+import type { Backend } from '../../../../../test/support/test-db.ts';
+
+const SJL = { lon: -76.9779, lat: -11.9491 };
+const MIRAFLORES = { lon: -77.0262, lat: -12.1211 };
+const limaDay = (offsetDays: number): string => new Date(Date.now() - 5 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('sharing agreements on %s', (_n, backend) => {
+  let t: TestApp;
+  let pnpCommander: TestUser;
+  let pnpOperator: TestUser;
+  let pnpLegal: TestUser;
+  let epAnalyst: TestUser;
+  let mgpAnalyst: TestUser;
+  let dp: TestUser;
+  let decreeId: string;
+  const source = `S${uniq().toUpperCase()}`;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const db = await backend.db();
+    t = await testApp(db);
+    pnpCommander = await makeUser(db, { role: 'commander', agency: 'PNP' });
+    pnpOperator = await makeUser(db, { role: 'operator', agency: 'PNP' });
+    pnpLegal = await makeUser(db, { role: 'legal_officer', agency: 'PNP' });
+    epAnalyst = await makeUser(db, { role: 'analyst', agency: 'EP' });
+    mgpAnalyst = await makeUser(db, { role: 'analyst', agency: 'MGP' });
+    dp = await makeUser(db, { role: 'oversight', agency: 'DP' });
+    const year = Number(limaDay(0).slice(0, 4));
+    const decree = aDecree(year, { ubigeo: ['150132'] }, { validFrom: limaDay(-10), validTo: limaDay(20), oversight: { defensoriaContact: 'Defensoría Lima', ministerioPublicoContact: 'Fiscalía Lima', reportingSchedule: 'diario', congressNotifiedOn: limaDay(-9) } });
+    const reg = await t.app.inject({ method: 'POST', url: '/api/v1/legal/instruments', headers: pnpLegal.auth, payload: decree });
+    expect(reg.statusCode, reg.body).toBe(201);
+    decreeId = decree.id;
+    const at = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const seed = [
+      ['in-area', SJL, at(-2), 'RESERVADO'],
+      ['other-district', MIRAFLORES, at(-2), 'RESERVADO'],
+      ['before-period', SJL, at(-40), 'RESERVADO'],
+      ['secret', SJL, at(-1), 'SECRETO'],
+    ] as const;
+    for (const [ref, location, occurredAt, classification] of seed) {
+      const res = await t.app.inject({
+        method: 'POST', url: '/api/v1/incidents', headers: pnpCommander.auth,
+        payload: { source, sourceRef: ref, crimeType: 'EXTORSION', occurredAt, location, classification, address: `Av. ${ref}`, description: 'cobro de cupos' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      ids[ref] = res.json<TIncident>().id;
+    }
+    const victim = await t.app.inject({ method: 'POST', url: `/api/v1/incidents/${ids['in-area']}/victims`, headers: pnpOperator.auth, payload: { fullName: 'Rosa Mamani', documentId: '87654321' } });
+    expect(victim.statusCode).toBe(201);
+  });
+  afterAll(async () => t.close());
+
+  const openAgreement = (user: TestUser, body: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/sharing/agreements', headers: user.auth, payload: body });
+  const readShared = (user: TestUser, id: string) =>
+    t.app.inject({ method: 'GET', url: `/api/v1/sharing/agreements/${id}/incidents`, headers: user.auth });
+
+  it('an Ejército analyst sees PNP incidents in the emergency area only while the agreement is active, never the victim fields, each read audited', async () => {
+    const mine = (res: { json: <T>() => T }) => res.json<{ items: TSharedIncident[] }>().items.filter((i) => Object.values(ids).includes(i.id));
+    // Without an agreement: nothing.
+    const list = await t.app.inject({ method: 'GET', url: `/api/v1/incidents?source=${source}`, headers: epAnalyst.auth });
+    expect(list.json<{ items: unknown[] }>().items).toEqual([]);
+
+    const created = await openAgreement(pnpCommander, {
+      title: 'Intercambio SJL', recipientAgency: 'EP', instrumentId: decreeId,
+      fields: ['crimeType', 'occurredAt', 'location', 'ubigeo', 'victimCount'],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const agreement = created.json<TAgreement>();
+    expect(agreement).toMatchObject({ status: 'active', ownerAgency: 'PNP', recipientAgency: 'EP', areaUbigeo: ['150132'], validFrom: limaDay(-10), validTo: limaDay(20) });
+
+    const read = await readShared(epAnalyst, agreement.id);
+    expect(read.statusCode, read.body).toBe(200);
+    const seen = mine(read);
+    expect(seen.map((i) => i.id)).toEqual([ids['in-area']]);
+    expect(seen[0]).toMatchObject({ crimeType: 'EXTORSION', ubigeo: '150132', victimCount: 1, address: null, description: null, localCode: null });
+    expect(read.body).not.toContain('Rosa Mamani');
+    expect(read.body).not.toContain('87654321');
+    // Another force, not the recipient, cannot use it.
+    expect((await readShared(mgpAnalyst, agreement.id)).statusCode).toBe(404);
+
+    // Each read is in the audit trail and in the oversight list.
+    const audit = await t.ctx.db.query<{ actor: string }>("SELECT actor FROM audit_log WHERE action = 'read_shared' AND entity_id = $1", [agreement.id]);
+    expect(audit.rows.map((r) => r.actor)).toEqual([epAnalyst.user.username]);
+    const reads = await t.app.inject({ method: 'GET', url: `/api/v1/sharing/reads?agreementId=${agreement.id}`, headers: dp.auth });
+    expect(reads.statusCode).toBe(200);
+    const logged = reads.json<{ items: TSharingRead[] }>().items;
+    expect(logged).toMatchObject([{ actor: epAnalyst.user.username, agency: 'EP' }]);
+    expect(logged[0]!.incidentIds).toContain(ids['in-area']);
+    for (const other of ['other-district', 'before-period', 'secret']) expect(logged[0]!.incidentIds).not.toContain(ids[other]);
+    const byIncident = await t.app.inject({ method: 'GET', url: `/api/v1/sharing/reads?incidentId=${ids['in-area']}`, headers: pnpLegal.auth });
+    expect(byIncident.json<{ total: number }>().total).toBe(1);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/sharing/reads', headers: epAnalyst.auth })).statusCode).toBe(403);
+
+    // Ending it ends access at once.
+    const ended = await t.app.inject({ method: 'POST', url: `/api/v1/sharing/agreements/${agreement.id}/end`, headers: pnpCommander.auth, payload: { reason: 'Fin del apoyo' } });
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(ended.json<TAgreement>()).toMatchObject({ status: 'ended', endReason: 'Fin del apoyo' });
+    const after = await readShared(epAnalyst, agreement.id);
+    expect(after.statusCode).toBe(403);
+    expect(after.json()).toMatchObject({ error: { code: 'SHARING_NOT_ACTIVE' } });
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/sharing/reads?agreementId=${agreement.id}`, headers: dp.auth })).json<{ total: number }>().total).toBe(1);
+  });
+
+  it('refuses victim fields, an agreement beyond the instrument period, an unknown instrument, the recipient ending it, and an exercise tie with the reason', async () => {
+    const base = { title: 'X', recipientAgency: 'EP', instrumentId: decreeId, fields: ['crimeType'] };
+    expect((await openAgreement(pnpCommander, { ...base, fields: ['victims'] })).statusCode).toBe(400);
+    const late = await openAgreement(pnpCommander, { ...base, validTo: limaDay(90) });
+    expect(late.json()).toMatchObject({ error: { code: 'SHARING_OUTSIDE_INSTRUMENT_PERIOD' } });
+    const unknown = await openAgreement(pnpCommander, { ...base, instrumentId: 'DS-NO-EXISTE' });
+    expect(unknown.json()).toMatchObject({ error: { code: 'SHARING_NO_BASIS' } });
+    const exercise = await openAgreement(pnpCommander, { title: 'Ejercicio', recipientAgency: 'EP', exerciseId: '00000000-0000-4000-8000-000000000000', fields: ['crimeType'] });
+    expect(exercise.json()).toMatchObject({ error: { code: 'SHARING_NO_EXERCISE' } });
+    expect((await openAgreement(epAnalyst, base)).statusCode).toBe(403);
+    const ok = (await openAgreement(pnpCommander, base)).json<TAgreement>();
+    const recipientEnds = await t.app.inject({ method: 'POST', url: `/api/v1/sharing/agreements/${ok.id}/end`, headers: epAnalyst.auth, payload: { reason: 'x' } });
+    expect(recipientEnds.statusCode).toBe(403);
+    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/sharing/agreements', headers: epAnalyst.auth });
+    expect(listed.json<{ items: TAgreement[] }>().items.map((a) => a.id)).toContain(ok.id);
+    const mgp = await t.app.inject({ method: 'GET', url: '/api/v1/sharing/agreements', headers: mgpAnalyst.auth });
+    expect(mgp.json<{ items: TAgreement[] }>().items.map((a) => a.id)).not.toContain(ok.id);
+  });
+
+  it('ties an agreement to a joint exercise of both forces: only exercise data of its district and days is shared', async () => {
+    const pnpUnit = await makeUnit(t.ctx.db, { agency: 'PNP', classification: 'PUBLICO' });
+    const epUnit = await makeUnit(t.ctx.db, { agency: 'EP', classification: 'PUBLICO' });
+    const created = await t.app.inject({
+      method: 'POST', url: '/api/v1/training/exercises', headers: pnpCommander.auth,
+      payload: { name: 'Ejercicio conjunto SJL', scenario: 'Control de disturbios', startsOn: limaDay(-3), endsOn: limaDay(3), ubigeo: '150132', units: [{ unitId: pnpUnit.id, role: 'apoyado' }, { unitId: epUnit.id, role: 'apoyo' }] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const exerciseId = created.json<{ id: string }>().id;
+    const drill = await t.app.inject({
+      method: 'POST', url: '/api/v1/incidents', headers: pnpCommander.auth,
+      payload: { source, sourceRef: 'drill', crimeType: 'ROBO', occurredAt: new Date().toISOString(), location: SJL, classification: 'RESERVADO', exercise: true },
+    });
+    expect(drill.statusCode, drill.body).toBe(201);
+    const res = await openAgreement(pnpCommander, { title: 'Datos del ejercicio', recipientAgency: 'EP', exerciseId, fields: ['crimeType', 'location'] });
+    expect(res.statusCode, res.body).toBe(201);
+    const agreement = res.json<TAgreement>();
+    expect(agreement).toMatchObject({ basisKind: 'exercise', exerciseId, areaUbigeo: ['150132'], exercise: true });
+    const read = await readShared(epAnalyst, agreement.id);
+    const seen = read.json<{ items: TSharedIncident[] }>().items.map((i) => i.id);
+    expect(seen).toContain(drill.json<TIncident>().id);
+    expect(seen).not.toContain(ids['in-area']);
+    const notJoint = await openAgreement(pnpCommander, { title: 'Marina', recipientAgency: 'MGP', exerciseId, fields: ['crimeType'] });
+    expect(notJoint.json()).toMatchObject({ error: { code: 'SHARING_EXERCISE_NOT_JOINT' } });
+  });
+});

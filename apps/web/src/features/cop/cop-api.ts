@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import {
+  ZAlert,
+  ZChatMessage,
+  ZChatReceipt,
+  ZChatRoom,
+  ZGeofence,
+  ZIncidentPage,
+  ZTrackHistory,
+  ZTrackList,
+  type TAlert,
+  type TChatMessage,
+  type TChatRoom,
+  type TGeofence,
+  type TIncident,
+  type TTrackHistory,
+  type TTrackList,
+} from '@enlace/contracts';
+import { apiRequest } from '../../app/api.ts';
+
+/** `GET /tracks`: the current picture (also used by the 10,000-track performance check). */
+export function listTracks(query: { bbox?: string; force?: string; limit?: number }, signal?: AbortSignal): Promise<TTrackList> {
+  return apiRequest('/tracks', ZTrackList, { query, signal });
+}
+
+/** `GET /tracks/:uid/history` between two instants (replay). */
+export function trackHistory(uid: string, from: string, to: string, signal?: AbortSignal): Promise<TTrackHistory> {
+  return apiRequest(`/tracks/${encodeURIComponent(uid)}/history`, ZTrackHistory, { query: { from, to, limit: 5000 }, signal });
+}
+
+/** `GET /alerts`: the alerts the user may see (open and recent). */
+export async function listAlerts(signal?: AbortSignal): Promise<TAlert[]> {
+  return (await apiRequest('/alerts', z.object({ items: z.array(ZAlert) }), { query: { limit: 200 }, signal })).items;
+}
+
+/** `POST /alerts/:id/acknowledge`: a person acknowledges an alert (audited). */
+export function acknowledgeAlert(id: string, note: string | undefined): Promise<TAlert> {
+  return apiRequest(`/alerts/${encodeURIComponent(id)}/acknowledge`, ZAlert, { method: 'POST', body: note ? { note } : {} });
+}
+
+/** `GET /geofences`: areas watched for exits and entries, drawn on the map. */
+export async function listGeofences(signal?: AbortSignal): Promise<TGeofence[]> {
+  return (await apiRequest('/geofences', z.object({ items: z.array(ZGeofence) }), { signal })).items;
+}
+
+/** `GET /incidents` of the last `hours` in a box (an incident layer for those who may read incidents). */
+export async function listRecentIncidents(bbox: string, hours: number, signal?: AbortSignal): Promise<TIncident[]> {
+  const from = new Date(Date.now() - hours * 3600_000).toISOString();
+  return (await apiRequest('/incidents', ZIncidentPage, { query: { bbox, from, limit: 1000 }, signal })).items;
+}
+
+export async function listRooms(signal?: AbortSignal): Promise<TChatRoom[]> {
+  return (await apiRequest('/chat/rooms', z.object({ items: z.array(ZChatRoom) }), { signal })).items;
+}
+
+export async function listRoomMessages(roomId: string, signal?: AbortSignal): Promise<TChatMessage[]> {
+  return (await apiRequest(`/chat/rooms/${encodeURIComponent(roomId)}/messages`, z.object({ items: z.array(ZChatMessage) }), { query: { limit: 100 }, signal })).items;
+}
+
+/** `POST /chat/messages`; `clientMessageId` makes a retry harmless. */
+export function sendChatMessage(roomId: string, text: string, clientMessageId: string): Promise<TChatMessage> {
+  return apiRequest('/chat/messages', ZChatMessage, { method: 'POST', body: { roomId, text, clientMessageId } });
+}
+
+/** `POST /chat/receipts`: tells the sender the message was read. */
+export function markRead(messageId: string): Promise<unknown> {
+  return apiRequest('/chat/receipts', z.object({ receipt: ZChatReceipt.nullable() }), { method: 'POST', body: { messageId, kind: 'read' } });
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { FORCES } from '@enlace/contracts';
+import { FORCE_COLORS } from './cop-map.tsx';
+import { BASE_STATUS_COLORS } from './status-types.ts';
+
+export interface MapLegendProps {
+  /** Null when the layer is not available to this user (no permission). */
+  showAreas: boolean | null;
+  showIncidents: boolean | null;
+  onToggleAreas: () => void;
+  onToggleIncidents: () => void;
+}
+
+/** Layers and legend, over the map's top-left corner; collapsible so it never hides the picture for long. */
+export function MapLegend({ showAreas, showIncidents, onToggleAreas, onToggleIncidents }: MapLegendProps) {
+  const { t } = useTranslation();
+  return (
+    <details className="cop-legend" open>
+      <summary>{t('cop.layers.label')}</summary>
+      <fieldset className="cop-legend-layers">
+        <legend className="visually-hidden">{t('cop.layers.label')}</legend>
+        {showAreas !== null ? (
+          <label><input type="checkbox" checked={showAreas} onChange={onToggleAreas} /> <span className="cop-swatch cop-swatch-area" aria-hidden="true" />{t('cop.layers.geofences')}</label>
+        ) : null}
+        {showIncidents !== null ? (
+          <label><input type="checkbox" checked={showIncidents} onChange={onToggleIncidents} /> <span className="cop-swatch cop-swatch-incident" aria-hidden="true" />{t('cop.layers.incidents')}</label>
+        ) : null}
+      </fieldset>
+      <ul className="cop-legend-items">
+        <li><span className="cop-swatch cop-swatch-ring" style={{ borderColor: BASE_STATUS_COLORS.emergency }} aria-hidden="true" />{t('cop.base.emergency')}</li>
+        <li><span className="cop-swatch cop-swatch-ring" style={{ borderColor: BASE_STATUS_COLORS.engaged }} aria-hidden="true" />{t('cop.base.engaged')}</li>
+        <li><span className="cop-swatch cop-swatch-stale" aria-hidden="true" />{t('cop.freshness.stale')}</li>
+      </ul>
+      <ul className="cop-legend-items cop-legend-forces" aria-label={t('cop.layers.dots')} title={t('cop.layers.dots')}>
+        {FORCES.map((force) => (
+          <li key={force}><span className="cop-dot" style={{ background: FORCE_COLORS[force] }} aria-hidden="true" />{force}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,266 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import { COP_SUBJECTS } from '@enlace/contracts';
+import type { TTrackBusEvent } from '@enlace/contracts';
+import { loadConfig } from '../apps/server/src/platform/config/config.ts';
+import { startServer } from '../apps/server/src/server.ts';
+import type { LoadOptions } from './cot-load-client.ts';
+import type { BenchResult } from './report.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CELLS = 20;
+
+/** Load of one run. */
+export interface CotLoadOptions {
+  cotDevices: number;
+  apiDevices: number;
+  subscribers: number;
+  /** Each device reports once per interval. */
+  intervalMs: number;
+  warmupSeconds: number;
+  seconds: number;
+}
+
+interface DevicesResult {
+  sent: number;
+  apiSent: number;
+  apiFailed: number;
+  closed: number;
+  connectFailed: number;
+}
+interface SubscribersResult {
+  samples: number;
+  messages: number;
+  closed: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+interface RunFigures {
+  ingestPerSecond: number;
+  p50: number;
+  p99: number;
+  cpuCores: number;
+  rssMiB: number;
+  devices: DevicesResult;
+  subscribers: SubscribersResult;
+}
+
+function child(options: LoadOptions): { process: ChildProcess; result: Promise<string>; ready: Promise<void> } {
+  const p = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'bench/cot-load-client.ts'), JSON.stringify(options)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  let readyResolve: () => void = () => undefined;
+  const ready = new Promise<void>((r) => (readyResolve = r));
+  p.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    if (out.includes('READY\n')) readyResolve();
+  });
+  const result = new Promise<string>((ok, ko) => {
+    p.on('exit', (code) => {
+      if (code !== 0) return ko(new Error(`load client (${options.role}) exited ${code}`));
+      const last = out.trim().split('\n').pop() ?? '';
+      ok(last);
+    });
+  });
+  return { process: p, result, ready };
+}
+
+/** Drives one target with the load; `count()` reads how many reports the target has taken so far. */
+async function drive(
+  target: 'enlace' | 'baseline',
+  ports: { cotPort: number; httpUrl: string; token: string },
+  load: CotLoadOptions,
+  count: () => number,
+  onSample?: (elapsedS: number) => void,
+): Promise<RunFigures> {
+  const start = Date.now() + 4000; // time for the children to start and connect
+  const measureFrom = start + load.warmupSeconds * 1000;
+  const measureTo = measureFrom + load.seconds * 1000;
+  const { cotPort, httpUrl, token } = ports;
+  const base = { target, cotPort, httpUrl, token, ...load, measureFrom, measureTo, until: measureTo + 1000 };
+  const subs = child({ ...base, role: 'subscribers' });
+  await subs.ready;
+  const devices = child({ ...base, role: 'devices' });
+  await new Promise((r) => setTimeout(r, Math.max(0, measureFrom - Date.now())));
+  const c0 = count();
+  const cpu0 = process.cpuUsage();
+  const t0 = Date.now();
+  let rss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    rss = Math.max(rss, process.memoryUsage().rss);
+    onSample?.((Date.now() - t0) / 1000);
+  }, 1000);
+  await new Promise((r) => setTimeout(r, Math.max(0, measureTo - Date.now())));
+  clearInterval(sampler);
+  const elapsed = (Date.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const taken = count() - c0;
+  const [d, s] = await Promise.all([devices.result, subs.result]);
+  process.stderr.write(`cot-load ${target}: devices ${d}; subscribers ${s}\n`);
+  return {
+    ingestPerSecond: taken / elapsed,
+    cpuCores: (cpu.user + cpu.system) / 1e6 / elapsed,
+    rssMiB: rss / 2 ** 20,
+    devices: JSON.parse(d) as DevicesResult,
+    subscribers: JSON.parse(s) as SubscribersResult,
+    p50: (JSON.parse(s) as SubscribersResult).p50,
+    p99: (JSON.parse(s) as SubscribersResult).p99,
+  };
+}
+
+/** Starts Enlace (embedded database unless ENLACE_BENCH_DATABASE_URL) with CoT devices accepted as anonymous reporters. */
+async function startEnlace() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'enlace-bench-cot-'));
+  const url = process.env.ENLACE_BENCH_DATABASE_URL;
+  const config = {
+    ...loadConfig({
+      ENLACE_DATA_DIR: dataDir,
+      PORT: '0',
+      ENLACE_COT_PORT: '0',
+      ENLACE_COT_TLS_PORT: 'off',
+      ENLACE_COT_ANONYMOUS: 'report-only',
+      ENLACE_COT_ANONYMOUS_AGENCY: 'PNP',
+      ENLACE_COT_REPORT_CLASSIFICATION: 'PUBLICO',
+      ENLACE_ADMIN_PASSWORD: 'bench-admin-password',
+      LOG_LEVEL: 'warn',
+      ...(url ? { DATABASE_URL: url } : {}),
+    }),
+    host: '127.0.0.1',
+  };
+  process.stderr.write('cot-load: starting Enlace (migrations on a fresh database)...\n');
+  const server = await startServer({ config });
+  const res = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'bench-admin-password' }),
+  });
+  const { token } = (await res.json()) as { token: string };
+  let tracks = 0;
+  server.bus.subscribe(COP_SUBJECTS.track, (e) => (tracks += (e.data as TTrackBusEvent).tracks.length));
+  const httpUrl = server.url.replace('localhost', '127.0.0.1');
+  return { server, token, httpUrl, cotPort: server.cot!.tcpPort!, count: () => tracks };
+}
+
+/**
+ * The baseline: a bare relay with the same WebSocket library (ws). CoT connections name their cell once
+ * (`#cell\n`) and their bytes are forwarded as they come to the subscribers of that cell; API posts likewise. No
+ * parsing, no storage, no permission checks.
+ */
+async function startBaseline() {
+  const subscribers: Set<WebSocket>[] = Array.from({ length: CELLS }, () => new Set());
+  let taken = 0;
+  const forward = (cell: number, data: Buffer): void => {
+    for (const ws of subscribers[cell] ?? []) ws.send(data);
+  };
+  const cot = net.createServer((socket) => {
+    let cell = -1;
+    socket.on('error', () => undefined);
+    socket.on('data', (chunk: Buffer) => {
+      let data = chunk;
+      if (cell < 0) {
+        const nl = chunk.indexOf(10);
+        cell = Number(chunk.subarray(1, nl).toString());
+        data = chunk.subarray(nl + 1);
+        if (data.length === 0) return;
+      }
+      taken++;
+      forward(cell, data);
+    });
+  });
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      taken++;
+      forward(Number(req.url?.split('/')[2] ?? 0), Buffer.concat(chunks));
+      res.writeHead(202).end();
+    });
+  });
+  server.keepAliveTimeout = 60_000; // as long as the load client keeps its connections
+  const wss = new WebSocketServer({ server });
+  wss.on('connection', (ws, req) => {
+    const cell = Number(req.url?.split('/')[2] ?? 0);
+    subscribers[cell]?.add(ws);
+    ws.on('close', () => subscribers[cell]?.delete(ws));
+  });
+  await new Promise<void>((r) => cot.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (s: net.Server): number => (s.address() as net.AddressInfo).port;
+  return {
+    cotPort: port(cot),
+    httpUrl: `http://127.0.0.1:${port(server)}`,
+    token: 'none',
+    count: () => taken,
+    async close() {
+      for (const set of subscribers) for (const ws of set) ws.terminate();
+      wss.close();
+      await new Promise((r) => server.close(r));
+      await new Promise((r) => cot.close(r));
+    },
+  };
+}
+
+const rows = (label: string, f: RunFigures, offered: number): BenchResult[] => [
+  { name: `${label}: reports offered`, value: offered, unit: 'reports/s' },
+  { name: `${label}: sustained ingest`, value: f.ingestPerSecond, unit: 'reports/s' },
+  { name: `${label}: end-to-end latency p50 (send to subscriber)`, value: f.p50, unit: 'ms' },
+  { name: `${label}: end-to-end latency p99`, value: f.p99, unit: 'ms' },
+  { name: `${label}: server CPU`, value: f.cpuCores, unit: 'cores' },
+  { name: `${label}: server peak RSS`, value: f.rssMiB, unit: 'MiB' },
+  { name: `${label}: deliveries measured at subscribers`, value: f.subscribers.samples, unit: 'tracks' },
+  { name: `${label}: connections lost (CoT devices + subscribers)`, value: f.devices.closed + f.subscribers.closed, unit: 'count' },
+  { name: `${label}: CoT devices that could not connect`, value: f.devices.connectFailed, unit: 'count' },
+  { name: `${label}: API posts failed`, value: f.devices.apiFailed, unit: 'count' },
+];
+
+/**
+ * 5,000 CoT devices over TCP plus 1,000 devices over the API, one report a second each, and 200 browser
+ * subscribers each watching one twentieth of the area; Enlace against a bare ws relay under the same load.
+ */
+export async function benchCotLoad(load: CotLoadOptions): Promise<BenchResult[]> {
+  const offered = ((load.cotDevices + load.apiDevices) * 1000) / load.intervalMs;
+  const enlace = await startEnlace();
+  process.stderr.write(`cot-load: Enlace, ${offered} reports/s offered for ${load.warmupSeconds + load.seconds} s...\n`);
+  const e = await drive('enlace', enlace, load, enlace.count);
+  await enlace.server.stop();
+  const baseline = await startBaseline();
+  process.stderr.write('cot-load: bare ws relay, same load...\n');
+  const b = await drive('baseline', baseline, load, baseline.count);
+  await baseline.close();
+  return [
+    ...rows('Enlace', e, offered),
+    ...rows('bare ws relay', b, offered),
+    { name: 'Enlace / bare relay, sustained ingest', value: e.ingestPerSecond / b.ingestPerSecond, unit: 'ratio' },
+  ];
+}
+
+/** The soak: Enlace alone at `load` for `minutes`; memory growth after the first minute and connections lost. */
+export async function benchCotSoak(load: CotLoadOptions, minutes: number): Promise<BenchResult[]> {
+  const offered = ((load.cotDevices + load.apiDevices) * 1000) / load.intervalMs;
+  const enlace = await startEnlace();
+  const samples: { t: number; rss: number; heap: number }[] = [];
+  process.stderr.write(`cot-soak: ${offered} reports/s for ${minutes} min...\n`);
+  const f = await drive('enlace', enlace, { ...load, warmupSeconds: 60, seconds: minutes * 60 }, enlace.count, (t) => {
+    if (Math.round(t) % 10 === 0) samples.push({ t, rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed });
+  });
+  await enlace.server.stop();
+  const first = samples[0];
+  const last = samples[samples.length - 1];
+  const growth = first && last ? ((last.rss - first.rss) / first.rss) * 100 : 0;
+  const heapGrowth = first && last ? ((last.heap - first.heap) / first.heap) * 100 : 0;
+  return [
+    ...rows(`Soak ${minutes} min`, f, offered),
+    { name: `Soak: RSS growth from minute 1 to the end (target < 5 %)`, value: growth, unit: '%' },
+    { name: `Soak: heap growth from minute 1 to the end`, value: heapGrowth, unit: '%' },
+  ];
+}

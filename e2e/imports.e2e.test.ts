@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess } from '../test/support/server-process.ts';
+
+/**
+ * The import screen of issue 4 in Chromium: a PNP commander picks a personnel file, sees the proposed column
+ * mapping, uploads it, reads the error report of a bad file, and applies a good one. Screenshots go to test-results/.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = resolve(import.meta.dirname, '..');
+const WEB = join(ROOT, 'apps/web');
+const DIST_INDEX = join(WEB, 'dist/index.html');
+const RESULTS = join(ROOT, 'test-results');
+const COMMANDER = { username: 'pnp.comandante', password: 'enlace-demo-2026' };
+const UNIT = 'CPNP Alfonso Ugarte';
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`[e2e] imports skipped: no Chromium at ${CHROMIUM}`);
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** Builds the web app when the bundle is missing or older than its sources. */
+async function ensureWebBuild(): Promise<void> {
+  const sources = Math.max(...['src', 'index.html', 'vite.config.ts'].map((name) => newestMtime(join(WEB, name))));
+  if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= sources) return;
+  const { build } = await import('vite');
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ configFile: join(WEB, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env['NODE_ENV'] = nodeEnv;
+  }
+}
+
+describe.skipIf(!hasChromium)('import screen in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
+  let context: BrowserContext | undefined;
+  let profileDir: string | undefined;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    server = await startServerProcess({ seedDemo: true });
+    profileDir = mkdtempSync(join(tmpdir(), 'enlace-chromium-'));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    mkdirSync(RESULTS, { recursive: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.stop();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  async function signIn(): Promise<Page> {
+    if (!context || !server) throw new Error('setup did not complete');
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(30_000);
+    page.on('pageerror', (error) => { pageErrors.push(error.message); });
+    await page.goto(server.url);
+    await page.getByLabel('Usuario').fill(COMMANDER.username);
+    await page.getByLabel('Contraseña').fill(COMMANDER.password);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Importaciones' }).waitFor();
+    return page;
+  }
+
+  async function chooseFile(page: Page, csv: string): Promise<void> {
+    await page.goto(`${server?.url}/imports`);
+    await page.getByRole('heading', { name: 'Nueva importación' }).waitFor();
+    await page.getByLabel('Tipo de registro').selectOption('personnel');
+    await page.getByLabel('Archivo CSV').setInputFiles({ name: 'personal.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel('Columna del archivo: N.º de documento').waitFor();
+  }
+
+  it('proposes a mapping, reports a bad file by line, and applies a good one', async () => {
+    const page = await signIn();
+    const p = randomBytes(4).toString('hex').toUpperCase();
+    const header = 'Unidad;Tipo documento;DNI;Nombres;Apellidos;Grado';
+
+    await chooseFile(page, `${header}\n${UNIT};CIP;W${p}-1;Ana;Quispe;Capitán\n${UNIT};DNI;12AB;Luis;Rojas;Teniente\n`);
+    expect(await page.getByLabel('Columna del archivo: N.º de documento').inputValue()).toBe('DNI');
+    expect(await page.getByLabel('Columna del archivo: Grado').inputValue()).toBe('Grado');
+    await page.getByRole('button', { name: 'Subir y validar' }).click();
+    await page.getByRole('heading', { name: 'Informe de errores' }).waitFor();
+    const report = page.getByRole('table', { name: 'Errores por línea del archivo' });
+    await report.getByRole('cell', { name: 'IMPORT_DOCUMENT_FORMAT' }).waitFor();
+    expect(await report.getByRole('row').nth(1).getByRole('cell').first().textContent()).toBe('3');
+    await page.screenshot({ path: join(RESULTS, 'imports-errors.png'), fullPage: true });
+
+    await chooseFile(page, `${header}\n${UNIT};CIP;W${p}-1;Ana;Quispe;Capitán\n${UNIT};CIP;W${p}-2;Luis;Rojas;Teniente\n`);
+    await page.getByRole('button', { name: 'Subir y validar' }).click();
+    await page.getByText('El archivo es válido: 2 filas listas para aplicar.').waitFor();
+    await page.getByRole('button', { name: 'Aplicar 2 filas' }).click();
+    await page.getByText('Aplicada: 2 nuevas, 0 actualizadas, 0 sin cambios.').waitFor();
+    await page.screenshot({ path: join(RESULTS, 'imports-applied.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Volver a importaciones' }).click();
+    await page.getByRole('heading', { name: 'Importaciones anteriores' }).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: 'Aplicada' }).count()).toBeGreaterThanOrEqual(1);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});
