@@ -112,6 +112,8 @@ describe.skipIf(!hasChromium)('import screen in Chromium', () => {
 
     await page.getByRole('link', { name: 'Volver a importaciones' }).click();
     await page.getByRole('heading', { name: 'Importaciones anteriores' }).waitFor();
+    // The list loads after its heading: wait for the applied run's row rather than counting rows at once.
+    await page.getByRole('row').filter({ hasText: 'Aplicada' }).first().waitFor();
     expect(await page.getByRole('row').filter({ hasText: 'Aplicada' }).count()).toBeGreaterThanOrEqual(1);
     expect(pageErrors).toEqual([]);
   }, 180_000);
