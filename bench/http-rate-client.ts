@@ -23,12 +23,19 @@ for (let i = 0; i < total; i++) {
   inflight.push(
     (async () => {
       const t0 = performance.now();
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
-      const text = await res.text();
-      latencies.push(performance.now() - t0);
-      if (res.status !== 200) {
+      try {
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+        const text = await res.text();
+        latencies.push(performance.now() - t0);
+        if (res.status !== 200) {
+          failed++;
+          firstError ||= `${res.status} ${text.slice(0, 300)}`;
+        }
+      } catch (e) {
+        // A refused or timed-out connection counts as a failure with its time, not as a crash of the client.
+        latencies.push(performance.now() - t0);
         failed++;
-        firstError ||= `${res.status} ${text.slice(0, 300)}`;
+        firstError ||= String(e);
       }
     })(),
   );

@@ -182,4 +182,16 @@ describe.skipIf(!hasChromium)('forces, readiness and training screens in Chromiu
 
     expect(pageErrors).toEqual([]);
   });
+
+  it('runs a hot-spot analysis of the synthetic Lima incidents and draws the result with its legend', async () => {
+    // The commander is still signed in from the test above (same browser context).
+    const page = context?.pages()[0] ?? (await signIn());
+    await page.goto(`${server?.url}/analysis`);
+    await page.getByRole('button', { name: 'Calcular' }).first().click();
+    const legend = page.getByLabel('Leyenda');
+    await legend.waitFor({ timeout: 60_000 });
+    expect((await legend.textContent())?.length ?? 0).toBeGreaterThan(0);
+    await page.screenshot({ path: join(RESULTS, 'analysis-hotspot.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });

@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/readiness', label: 'nav.readiness', visible: (s) => can(s, 'readiness:read') },
   { path: '/training', label: 'nav.training', visible: (s) => can(s, 'training:read') },
   { path: '/imports', label: 'nav.imports', visible: (s) => can(s, 'unit:write', 'personnel:write', 'equipment:write', 'training:write', 'incident:write', 'audit:read') },
+  { path: '/analysis', label: 'nav.analysis', visible: (s) => can(s, 'incident:read') },
   { path: '/audit', label: 'nav.audit', visible: (s) => can(s, 'audit:read') },
   { path: '/admin', label: 'nav.admin', visible: (s) => can(s, 'user:admin', 'agency:admin') },
 ];

@@ -5,6 +5,7 @@ import { AgencyEditPage } from '../features/admin/agencies/agency-edit-page.tsx'
 import { UserCreatePage } from '../features/admin/users/user-create-page.tsx';
 import { UserEditPage } from '../features/admin/users/user-edit-page.tsx';
 import { UsersPage } from '../features/admin/users/users-page.tsx';
+import { AnalysisPage } from '../features/analysis/analysis-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { CopPage } from '../features/cop/cop-page.tsx';
 import { BasisMapPage } from '../features/legal/basis-map-page.tsx';
@@ -66,6 +67,7 @@ const ROUTES: readonly RouteDef[] = [
   { pattern: '/protocols/new', allowed: (s) => can(s, 'legal:write'), render: () => <ProtocolDraftPage /> },
   { pattern: '/protocols/:id', allowed: (s) => can(s, 'legal:read'), render: (p) => <ProtocolDetailPage id={param(p, 'id')} /> },
   { pattern: '/readiness', allowed: (s) => can(s, 'readiness:read'), render: () => <NationalReadinessPage /> },
+  { pattern: '/analysis', allowed: (s) => can(s, 'incident:read'), render: () => <AnalysisPage /> },
   { pattern: '/readiness/units/:id', allowed: (s) => can(s, 'readiness:read'), render: (p) => <UnitReadinessPage id={param(p, 'id')} /> },
   { pattern: '/training', allowed: (s) => can(s, 'training:read'), render: () => <TrainingCalendarPage /> },
   { pattern: '/training/certificates/:id', allowed: (s) => can(s, 'training:read'), render: (p) => <CertificatePage id={param(p, 'id')} /> },

@@ -1,3 +1,5 @@
+import analysisEn from './analysis.en.json';
+import analysisEs from './analysis.es.json';
 import copEn from './cop.en.json';
 import copEs from './cop.es.json';
 import en from './en.json';
@@ -15,5 +17,5 @@ import protocolsEs from './protocols.es.json';
  * The interface text: the shared catalogue (`es.json`, `en.json`) plus one file per feature area
  * (`<area>.<lang>.json`, whose single top-level key is the area), merged into one namespace.
  */
-export const catalogueEs = { ...es, ...importsEs, ...forcesEs, ...copEs, ...incidentsEs, ...protocolsEs };
-export const catalogueEn = { ...en, ...importsEn, ...forcesEn, ...copEn, ...incidentsEn, ...protocolsEn };
+export const catalogueEs = { ...es, ...importsEs, ...forcesEs, ...copEs, ...incidentsEs, ...protocolsEs, ...analysisEs };
+export const catalogueEn = { ...en, ...importsEn, ...forcesEn, ...copEn, ...incidentsEn, ...protocolsEn, ...analysisEn };
