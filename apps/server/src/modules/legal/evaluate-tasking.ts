@@ -13,10 +13,9 @@ import { withUnitRecords } from '../forces/load-unit-members-and-equipment.ts';
 import { listProtocolsInForce } from '../protocols/list-protocols-in-force.ts';
 import { assertAreaGeometry } from './assert-area-geometry.ts';
 import { getRuleSet } from './get-rule-set.ts';
-import { insertEvaluation, instrumentsForPeriod } from './legal.repository.ts';
+import { insertEvaluation } from './legal.repository.ts';
+import { readableRegistry } from './registry-cache.ts';
 
-const DAY_MS = 86_400_000;
-const isoDateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 /** An evaluation names members and their equipment: never below CONFIDENCIAL. */
 const MIN_EVALUATION_CLASSIFICATION: TClassification = 'CONFIDENCIAL';
 
@@ -38,10 +37,7 @@ export async function evaluateTasking({ tx, audit, actor, input, now }: {
   if (!days) throw new AppError('VALIDATION_FAILED', { summary: 'body.end: before start' });
   assertAreaGeometry(input.area, 'area.geometry');
   const ruleSet = await getRuleSet(tx);
-  const instruments = await instrumentsForPeriod(tx, readableLabels(actor, 'legal:evaluate'), {
-    from: isoDateOf(days.firstDay),
-    to: isoDateOf(days.lastDay),
-  });
+  const instruments = await readableRegistry(tx, readableLabels(actor, 'legal:evaluate'));
   const coverage = referenceCoverageEngine().hints(input.area, instruments);
   const protocols = await listProtocolsInForce(tx, actor);
   // Members and equipment not listed in the request come from the unit's records (forces module).

@@ -102,25 +102,19 @@ export async function allReadableInstruments(db: Queryable, labels: readonly Res
 }
 
 /**
- * The real (non-exercise) instruments with one of the labels that may matter for a period: those in force on any
- * day of it, and the decrees they extend up the chain (an extension inherits its decree's area and authorities).
+ * A cheap fingerprint of the registry that changes with every insert and every edit (edits move `updated_at`):
+ * the in-memory registry of the evaluator is reloaded when it changes, on this instance or another.
  */
-export async function instrumentsForPeriod(
-  db: Queryable,
-  labels: readonly ResourceLabel[],
-  period: { from: string; to: string },
-): Promise<TInstrumentRecord[]> {
-  const rows = await db.query<InstrumentRow>(
-    `WITH RECURSIVE wanted AS (
-       SELECT id, extends FROM legal_instrument
-        WHERE ${LABEL_FILTER} AND NOT exercise AND valid_to >= $2::date AND valid_from <= $3::date
-       UNION
-       SELECT p.id, p.extends FROM legal_instrument p JOIN wanted w ON p.id = w.extends
-        WHERE (p.agency || ':' || p.classification) = ANY($1::text[]) AND NOT p.exercise
-     )
-     SELECT ${COLUMNS} FROM legal_instrument WHERE id IN (SELECT id FROM wanted)`,
-    [labelKeys(labels), period.from, period.to],
+export async function registryFingerprint(db: Queryable): Promise<string> {
+  const r = await db.query<{ n: number; s: string | null }>(
+    `SELECT count(*)::int AS n, sum(extract(epoch FROM updated_at))::text AS s FROM legal_instrument`,
   );
+  return `${r.rows[0]?.n ?? 0}:${r.rows[0]?.s ?? ''}`;
+}
+
+/** Every real (non-exercise) instrument, whatever its labels: the evaluator's registry before the reader's filter. */
+export async function allRealInstruments(db: Queryable): Promise<TInstrumentRecord[]> {
+  const rows = await db.query<InstrumentRow>(`SELECT ${COLUMNS} FROM legal_instrument WHERE NOT exercise`);
   return rows.rows.map(toInstrument);
 }
 
