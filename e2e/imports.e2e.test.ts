@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../test/support/server-process.ts';
+import { ensureWebBuild } from '../test/support/web-build.ts';
 
 /**
  * The import screen of issue 4 in Chromium: a PNP commander picks a personnel file, sees the proposed column
@@ -13,8 +14,6 @@ import { startServerProcess } from '../test/support/server-process.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
-const WEB = join(ROOT, 'apps/web');
-const DIST_INDEX = join(WEB, 'dist/index.html');
 const RESULTS = join(ROOT, 'test-results');
 const COMMANDER = { username: 'pnp.comandante', password: 'enlace-demo-2026' };
 const UNIT = 'CPNP Alfonso Ugarte';
@@ -22,25 +21,7 @@ const UNIT = 'CPNP Alfonso Ugarte';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`[e2e] imports skipped: no Chromium at ${CHROMIUM}`);
 
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
 
-/** Builds the web app when the bundle is missing or older than its sources. */
-async function ensureWebBuild(): Promise<void> {
-  const sources = Math.max(...['src', 'index.html', 'vite.config.ts'].map((name) => newestMtime(join(WEB, name))));
-  if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  const nodeEnv = process.env['NODE_ENV'];
-  process.env['NODE_ENV'] = 'production';
-  try {
-    await build({ configFile: join(WEB, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
-  } finally {
-    process.env['NODE_ENV'] = nodeEnv;
-  }
-}
 
 describe.skipIf(!hasChromium)('import screen in Chromium', () => {
   let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;

@@ -1,14 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../test/support/server-process.ts';
+import { ensureWebBuild } from '../test/support/web-build.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
-const WEB = join(ROOT, 'apps/web');
-const DIST_INDEX = join(WEB, 'dist/index.html');
 const SCREENSHOT = join(ROOT, 'test-results/web-shell.png');
 const DEMO_USER = { username: 'pnp.comandante', password: 'enlace-demo-2026' };
 
@@ -16,26 +15,7 @@ const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`[e2e] web-shell skipped: no Chromium at ${CHROMIUM}`);
 
 /** Newest modification time under `path` (file or directory). */
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
 
-/** Builds the web app when the bundle is missing or older than its sources, so the test never runs stale code. */
-async function ensureWebBuild(): Promise<void> {
-  const sources = Math.max(...['src', 'index.html', 'vite.config.ts'].map((name) => newestMtime(join(WEB, name))));
-  if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build into dist/.
-  const nodeEnv = process.env['NODE_ENV'];
-  process.env['NODE_ENV'] = 'production';
-  try {
-    await build({ configFile: join(WEB, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
-  } finally {
-    process.env['NODE_ENV'] = nodeEnv;
-  }
-}
 
 describe.skipIf(!hasChromium)('web shell in Chromium', () => {
   let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;

@@ -125,6 +125,33 @@ export async function findInstrument(db: Queryable, id: string): Promise<TInstru
 
 export type InstrumentValues = TInstrument & Pick<TInstrumentRecord, 'agency' | 'classification' | 'exercise'>;
 
+/** The 21 column values of an instrument, as `$1`..`$21` of the INSERT and the UPDATE below. */
+function instrumentParams(i: InstrumentValues): unknown[] {
+  return [
+    i.id,
+    i.kind,
+    i.number ?? null,
+    i.title ?? null,
+    i.scenario ?? null,
+    i.ground ?? null,
+    i.pnpCapacity ?? null,
+    i.area?.ubigeo ?? [],
+    i.area?.geometry ? JSON.stringify(i.area.geometry) : null,
+    i.validFrom,
+    i.validTo,
+    i.restrictedRights ?? [],
+    i.controlAuthority ?? null,
+    i.pnpCoordinatingAuthority ?? null,
+    i.oversight ? JSON.stringify(i.oversight) : null,
+    i.sourceUrl ?? null,
+    i.extends ?? null,
+    i.appliesTo ?? [],
+    i.agency,
+    i.classification,
+    i.exercise,
+  ];
+}
+
 export async function insertInstrument(db: Queryable, i: InstrumentValues): Promise<TInstrumentRecord> {
   const r = await db.query<InstrumentRow>(
     `INSERT INTO legal_instrument (id, kind, number, title, scenario, ground, pnp_capacity, area_ubigeo, area_geom,
@@ -135,29 +162,7 @@ export async function insertInstrument(db: Queryable, i: InstrumentValues): Prom
                   ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($9::text), 4326)), 3)) END,
              $10::date, $11::date, $12::text[], $13, $14, $15::jsonb, $16, $17, $18::text[], $19, $20, $21)
      RETURNING ${COLUMNS}`,
-    [
-      i.id,
-      i.kind,
-      i.number ?? null,
-      i.title ?? null,
-      i.scenario ?? null,
-      i.ground ?? null,
-      i.pnpCapacity ?? null,
-      i.area?.ubigeo ?? [],
-      i.area?.geometry ? JSON.stringify(i.area.geometry) : null,
-      i.validFrom,
-      i.validTo,
-      i.restrictedRights ?? [],
-      i.controlAuthority ?? null,
-      i.pnpCoordinatingAuthority ?? null,
-      i.oversight ? JSON.stringify(i.oversight) : null,
-      i.sourceUrl ?? null,
-      i.extends ?? null,
-      i.appliesTo ?? [],
-      i.agency,
-      i.classification,
-      i.exercise,
-    ],
+    instrumentParams(i),
   );
   return toInstrument(r.rows[0]!);
 }
@@ -268,30 +273,7 @@ export async function updateInstrumentRow(db: Queryable, i: InstrumentValues, { 
         updated_at = CASE WHEN $22::boolean THEN now() ELSE updated_at END
       WHERE id = $1
      RETURNING ${COLUMNS}`,
-    [
-      i.id,
-      i.kind,
-      i.number ?? null,
-      i.title ?? null,
-      i.scenario ?? null,
-      i.ground ?? null,
-      i.pnpCapacity ?? null,
-      i.area?.ubigeo ?? [],
-      i.area?.geometry ? JSON.stringify(i.area.geometry) : null,
-      i.validFrom,
-      i.validTo,
-      i.restrictedRights ?? [],
-      i.controlAuthority ?? null,
-      i.pnpCoordinatingAuthority ?? null,
-      i.oversight ? JSON.stringify(i.oversight) : null,
-      i.sourceUrl ?? null,
-      i.extends ?? null,
-      i.appliesTo ?? [],
-      i.agency,
-      i.classification,
-      i.exercise,
-      touch,
-    ],
+    [...instrumentParams(i), touch],
   );
   return toInstrument(r.rows[0]!);
 }
