@@ -77,7 +77,9 @@ async function runDevices(): Promise<void> {
   // Wait until every device is connected (or has failed), at most until the measurement starts.
   while (Date.now() < o.measureFrom - 1000 && sockets.some((s) => s?.connecting)) await new Promise((r) => setTimeout(r, 100));
   connectFailed = sockets.filter((s) => s === null || s.connecting).length;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  // Up to one keep-alive connection per API device, as a thousand phones would have, rather than 64 connections
+  // shared by all devices, where a report queues behind other devices' requests (each answered after its commit).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(64, o.apiDevices) });
   const url = new URL(o.httpUrl);
   const post = (i: number, tick: number, now: number): void => {
     const { lat, lon } = place(o.cotDevices + i, tick);

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
@@ -46,6 +48,8 @@ interface SubscribersResult {
 
 interface RunFigures {
   ingestPerSecond: number;
+  /** Event-loop delay of the server's main thread, p99 (ms): how long a ready callback waits. */
+  loopDelayP99: number;
   p50: number;
   p99: number;
   cpuCores: number;
@@ -75,6 +79,24 @@ function child(options: LoadOptions): { process: ChildProcess; result: Promise<s
   return { process: p, result, ready };
 }
 
+/**
+ * Profiles the server's main thread (the bench process) while Enlace is measured; written as a .cpuprofile to
+ * ENLACE_BENCH_CPU_PROF (open it in Chrome DevTools or summarise it with bench/cpu-profile-top.ts).
+ */
+async function startProfile(): Promise<() => Promise<void>> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 1000 });
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(process.env.ENLACE_BENCH_CPU_PROF!, JSON.stringify(profile));
+    process.stderr.write(`cot-load: CPU profile written to ${process.env.ENLACE_BENCH_CPU_PROF}\n`);
+    session.disconnect();
+  };
+}
+
 /** Drives one target with the load; `count()` reads how many reports the target has taken so far. */
 async function drive(
   target: 'enlace' | 'baseline',
@@ -92,6 +114,9 @@ async function drive(
   await subs.ready;
   const devices = child({ ...base, role: 'devices' });
   await new Promise((r) => setTimeout(r, Math.max(0, measureFrom - Date.now())));
+  const profile = process.env.ENLACE_BENCH_CPU_PROF && target === 'enlace' ? await startProfile() : null;
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const c0 = count();
   const cpu0 = process.cpuUsage();
   const t0 = Date.now();
@@ -105,10 +130,13 @@ async function drive(
   const elapsed = (Date.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const taken = count() - c0;
+  loop.disable();
+  if (profile) await profile();
   const [d, s] = await Promise.all([devices.result, subs.result]);
   process.stderr.write(`cot-load ${target}: devices ${d}; subscribers ${s}\n`);
   return {
     ingestPerSecond: taken / elapsed,
+    loopDelayP99: loop.percentile(99) / 1e6,
     cpuCores: (cpu.user + cpu.system) / 1e6 / elapsed,
     rssMiB: rss / 2 ** 20,
     devices: JSON.parse(d) as DevicesResult,
@@ -144,11 +172,19 @@ async function startEnlace() {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'admin', password: 'bench-admin-password' }),
   });
+  if (!res.ok) throw new Error(`cot-load: admin login failed (${res.status}); ENLACE_BENCH_DATABASE_URL must be a fresh database`);
   const { token } = (await res.json()) as { token: string };
   let tracks = 0;
   server.bus.subscribe(COP_SUBJECTS.track, (e) => (tracks += (e.data as TTrackBusEvent).tracks.length));
   const httpUrl = server.url.replace('localhost', '127.0.0.1');
   return { server, token, httpUrl, cotPort: server.cot!.tcpPort!, count: () => tracks };
+}
+
+/** `<event` openings in a chunk: one per report (a chunk may hold several). */
+function countEvents(data: Buffer): number {
+  let n = 0;
+  for (let i = data.indexOf('<event'); i >= 0; i = data.indexOf('<event', i + 6)) n++;
+  return n;
 }
 
 /**
@@ -173,7 +209,7 @@ async function startBaseline() {
         data = chunk.subarray(nl + 1);
         if (data.length === 0) return;
       }
-      taken++;
+      taken += countEvents(data);
       forward(cell, data);
     });
   });
@@ -216,6 +252,7 @@ const rows = (label: string, f: RunFigures, offered: number): BenchResult[] => [
   { name: `${label}: end-to-end latency p50 (send to subscriber)`, value: f.p50, unit: 'ms' },
   { name: `${label}: end-to-end latency p99`, value: f.p99, unit: 'ms' },
   { name: `${label}: server CPU`, value: f.cpuCores, unit: 'cores' },
+  { name: `${label}: server event-loop delay p99`, value: f.loopDelayP99, unit: 'ms' },
   { name: `${label}: server peak RSS`, value: f.rssMiB, unit: 'MiB' },
   { name: `${label}: deliveries measured at subscribers`, value: f.subscribers.samples, unit: 'tracks' },
   { name: `${label}: connections lost (CoT devices + subscribers)`, value: f.devices.closed + f.subscribers.closed, unit: 'count' },
@@ -231,7 +268,11 @@ export async function benchCotLoad(load: CotLoadOptions): Promise<BenchResult[]>
   const offered = ((load.cotDevices + load.apiDevices) * 1000) / load.intervalMs;
   const enlace = await startEnlace();
   process.stderr.write(`cot-load: Enlace, ${offered} reports/s offered for ${load.warmupSeconds + load.seconds} s...\n`);
-  const e = await drive('enlace', enlace, load, enlace.count);
+  // ENLACE_BENCH_COT_BACKLOG=1: the CoT gateway's reports waiting / being stored / connections paused, every second.
+  const backlog = process.env.ENLACE_BENCH_COT_BACKLOG
+    ? (t: number) => process.stderr.write(`cot-load: t=${Math.round(t)} s backlog ${JSON.stringify(enlace.server.cot?.backlog())}\n`)
+    : undefined;
+  const e = await drive('enlace', enlace, load, enlace.count, backlog);
   await enlace.server.stop();
   const baseline = await startBaseline();
   process.stderr.write('cot-load: bare ws relay, same load...\n');

@@ -1,7 +1,8 @@
 import { AGENCY_CODES, CLASSIFICATIONS } from '@enlace/contracts';
 import { computeReadiness } from '@enlace/rules';
 import { limaToday } from '../apps/server/src/modules/forces/forces-access.ts';
-import { computeAndStore, standardInForce } from '../apps/server/src/modules/readiness/readiness-results.ts';
+import { computeAndStore } from '../apps/server/src/modules/readiness/readiness-results.ts';
+import { standardInForce } from '../apps/server/src/modules/readiness/standard-in-force.ts';
 import { loadReadinessData } from '../apps/server/src/modules/readiness/readiness.repository.ts';
 import { runAudited } from '../apps/server/src/platform/audit/run-audited.ts';
 import type { Db } from '../apps/server/src/platform/db/db.ts';
@@ -124,7 +125,8 @@ export async function benchReadiness(db: Db): Promise<BenchResult[]> {
     sql.push((await time(() => aggregatePass(db, today)))[1]);
     const [data, loadMs] = await time(() => loadReadinessData(db, { labels: ALL_LABELS }, today, { itemsForRepair: false }));
     load.push(loadMs);
-    pure.push((await time(async () => computeReadiness(data, standardInForce(), { asOf: today, gaps: false })))[1]);
+    const { standard } = await standardInForce(db);
+    pure.push((await time(async () => computeReadiness(data, standard, { asOf: today, gaps: false })))[1]);
   }
   const counts = await db.query<{ m: number; e: number; c: number }>(
     'SELECT (SELECT count(*) FROM person)::int AS m, (SELECT count(*) FROM equipment_item)::int AS e, (SELECT count(*) FROM certificate)::int AS c',

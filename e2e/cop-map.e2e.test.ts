@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TPositionBatchResult } from '@enlace/contracts';
 import { startServerProcess } from '../test/support/server-process.ts';
+import { navLink } from '../test/support/nav.ts';
 
 /**
  * The common operational picture in headless Chromium: the offline basemap renders (pixels read back from the WebGL
@@ -234,12 +235,32 @@ describe.skipIf(!hasChromium)('COP map in Chromium', () => {
     await page.getByLabel('Usuario').fill(username);
     await page.getByLabel('Contraseña').fill(PASSWORD);
     await page.getByRole('button', { name: 'Ingresar' }).click();
-    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Situación operativa' }).click();
+    await (await navLink(page, 'Situación operativa')).click();
     await page.getByRole('region', { name: 'Mapa de la situación operativa' }).waitFor();
     return page;
   }
 
   it('renders the offline basemap and the demo picture with military symbols', async () => {
+    // A state of emergency in force over the district of Callao, registered by a legal officer: the map outlines it.
+    const today = new Date(Date.now() - 5 * 3600_000);
+    const day = (offset: number): string => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const decreeId = `DS-E2E-${RUN}-PCM`;
+    const registered = await (await apiSession('ccffaa.asesor'))('/legal/instruments', {
+      id: decreeId,
+      kind: 'DS_ESTADO_EMERGENCIA',
+      number: `E2E-${RUN}-PCM`,
+      scenario: 'APOYO_PNP_CON_EE',
+      area: { ubigeo: ['070101'] },
+      validFrom: day(-5),
+      validTo: day(30),
+      restrictedRights: ['LIBERTAD_TRANSITO'],
+      controlAuthority: 'PNP',
+      pnpCoordinatingAuthority: 'Comando Conjunto PNP Callao',
+      extends: null,
+      oversight: { defensoriaContact: 'Defensoría Callao', ministerioPublicoContact: 'Fiscalía Callao', reportingSchedule: 'diario', congressNotifiedOn: day(-4) },
+      classification: 'PUBLICO',
+    });
+    expect(registered.status, await registered.clone().text()).toBe(201);
     const page = await signIn('pnp.comandante');
     await mapDrawn(page);
 
@@ -276,6 +297,33 @@ describe.skipIf(!hasChromium)('COP map in Chromium', () => {
     const areas = await page.evaluate(() => window.enlaceMaps?.get('cop')?.querySourceFeatures('cop-areas').length ?? 0);
     expect(areas).toBeGreaterThan(0);
 
+    // The legal area in force is outlined with its label, and its layer can be switched off and on from the legend.
+    const legalLayer = page.getByRole('checkbox', { name: 'Áreas legales vigentes' });
+    await legalLayer.waitFor();
+    await page.waitForFunction((id) => {
+      const map = window.enlaceMaps?.get('cop');
+      return (map?.querySourceFeatures('cop-legal-areas').some((f) => f.properties['uid'] === `ENLACE-LEGAL-${id}`)) ?? false;
+    }, decreeId, { timeout: 30_000 });
+    await page.evaluate(() => { window.enlaceMaps?.get('cop')?.jumpTo({ center: [-77.13, -12.06], zoom: 12 }); });
+    await mapDrawn(page);
+    const outlined = await page.evaluate(() => {
+      const map = window.enlaceMaps?.get('cop');
+      const layers = (map?.getStyle().layers ?? []).filter((l) => 'source' in l && l.source === 'cop-legal-areas').map((l) => l.id);
+      return { layers, rendered: map?.queryRenderedFeatures({ layers }).length ?? 0 };
+    });
+    expect(outlined.layers.length).toBeGreaterThan(1);
+    expect(outlined.rendered).toBeGreaterThan(0);
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: join(RESULTS, 'cop-map-legal-areas.png') });
+    await legalLayer.uncheck();
+    await page.waitForFunction(() => {
+      const map = window.enlaceMaps?.get('cop');
+      const layers = (map?.getStyle().layers ?? []).filter((l) => 'source' in l && l.source === 'cop-legal-areas');
+      return layers.length > 0 && layers.every((l) => map?.getLayoutProperty(l.id, 'visibility') === 'none');
+    });
+    await legalLayer.check();
+    await page.evaluate(() => { window.enlaceMaps?.get('cop')?.jumpTo({ center: [-77.075, -12.075], zoom: 12 }); });
+
     // A FAP drone at an incident: it appears under "need attention" and opens its details.
     const post = await apiSession('pnp.comandante');
     const drone = {
@@ -295,8 +343,10 @@ describe.skipIf(!hasChromium)('COP map in Chromium', () => {
     await page.getByRole('button', { name: /DRON FAP 01/ }).first().click();
     await page.getByRole('heading', { name: 'DRON FAP 01' }).waitFor();
     await page.getByRole('tabpanel').getByText('Fuerza Aérea').waitFor();
-    // The video link needs the track's `<__video>` in the live message; the server leaves `detail` out of it for
-    // now (presentTrack), so only the unit tests (videoUrlOf) check the link.
+    // Its video link (the `<__video>` it reported) arrives as the track's videoUrl and opens from the details.
+    const video = page.getByRole('link', { name: 'Ver video del dron' });
+    await video.waitFor();
+    expect(await video.getAttribute('href')).toBe('rtsp://10.20.0.7:554/dron-fap-01');
 
     // Its emergency reaches the alert panel at once, critical and open.
     expect((await post('/alerts/emergency', { trackUid: `DRON-FAP-01-${RUN}`, text: 'prueba de pánico' })).status).toBe(201);

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
+import { navLink } from '../test/support/nav.ts';
 
 /**
  * The readiness screens of issue 4 in Chromium: a commander opens a unit's readiness page (gauges, C-level, the
@@ -66,7 +67,7 @@ describe.skipIf(!hasChromium)('forces, readiness and training screens in Chromiu
     await page.getByLabel('Usuario').fill(COMMANDER.username);
     await page.getByLabel('Contraseña').fill(COMMANDER.password);
     await page.getByRole('button', { name: 'Ingresar' }).click();
-    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Alistamiento' }).waitFor();
+    await navLink(page, 'Alistamiento');
     return page;
   }
 
@@ -112,7 +113,7 @@ describe.skipIf(!hasChromium)('forces, readiness and training screens in Chromiu
     await page.screenshot({ path: join(RESULTS, 'forces-unit-readiness.png'), fullPage: true });
 
     // National view: the map of departments and the table by department and force.
-    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Alistamiento' }).click();
+    await (await navLink(page, 'Alistamiento')).click();
     await page.getByRole('heading', { name: 'Alistamiento nacional' }).waitFor();
     await page.getByRole('region', { name: 'Mapa del alistamiento por departamento' }).waitFor();
     await page.getByRole('heading', { name: 'Alistamiento por departamento y fuerza' }).waitFor();
@@ -127,7 +128,7 @@ describe.skipIf(!hasChromium)('forces, readiness and training screens in Chromiu
     await page.screenshot({ path: join(RESULTS, 'forces-national.png'), fullPage: true });
 
     // Training calendar.
-    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Capacitación' }).click();
+    await (await navLink(page, 'Capacitación')).click();
     await page.getByRole('heading', { name: 'Calendario de capacitación' }).waitFor();
     // Next month: every session the API lists as starting in that month is on the grid.
     await page.getByRole('button', { name: 'Siguiente' }).click();
@@ -164,15 +165,178 @@ describe.skipIf(!hasChromium)('forces, readiness and training screens in Chromiu
     expect(pageErrors).toEqual([]);
   });
 
-  it('runs a hot-spot analysis of the synthetic Lima incidents and draws the result with its legend', async () => {
-    // The commander is still signed in from the test above (same browser context).
-    const page = context?.pages()[0] ?? (await signIn());
-    await page.goto(`${server?.url}/analysis`);
+  /** The signed-in page (the tests above sign in; a filtered run starts on a blank page and signs in here). */
+  async function analysisPage(): Promise<Page> {
+    if (!context || !server) throw new Error('setup did not complete');
+    const open = context.pages()[0];
+    if (open && open.url() !== 'about:blank') {
+      await open.goto(`${server.url}/analysis`);
+      return open;
+    }
+    const page = open ?? (await context.newPage());
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (error) => { pageErrors.push(error.message); });
+    await page.goto(`${server.url}/analysis`);
+    await page.getByLabel('Usuario').fill(COMMANDER.username);
+    await page.getByLabel('Contraseña').fill(COMMANDER.password);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.getByRole('heading', { name: 'Análisis delictivo' }).waitFor();
+    return page;
+  }
+
+  it('runs a hot-spot analysis of the synthetic Lima incidents, draws cells visible at city zoom and prints a report', async () => {
+    const page = await analysisPage();
     await page.getByRole('button', { name: 'Calcular' }).first().click();
     const legend = page.getByLabel('Leyenda');
     await legend.waitFor({ timeout: 60_000 });
-    expect((await legend.textContent())?.length ?? 0).toBeGreaterThan(0);
+    const legendText = (await legend.textContent()) ?? '';
+    expect(legendText).toContain('Celdas de 100 m × 100 m.');
+    // At the city zoom the result is fitted to, 100 m cells are merged into larger blocks, and they are painted.
+    expect(legendText).toMatch(/bloques de \d+ m/);
+    await page.waitForFunction(() => {
+      const map = window.enlaceMaps?.get('analysis-hotspot');
+      return map !== undefined && map.loaded() && map.queryRenderedFeatures({ layers: ['hotspot-cells:fill'] }).length > 0;
+    }, undefined, { timeout: 30_000 });
     await page.screenshot({ path: join(RESULTS, 'analysis-hotspot.png'), fullPage: true });
+
+    // Both exports download the map that is drawn.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportar CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe('puntos-calientes.csv');
+    const csvText = readFileSync(await csv.path(), 'utf8');
+    expect(csvText.split('\n').length).toBeGreaterThan(10);
+    const [geo] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportar GeoJSON' }).click()]);
+    const geoJson = JSON.parse(readFileSync(await geo.path(), 'utf8')) as { type: string; features: unknown[] };
+    expect(geoJson.type).toBe('FeatureCollection');
+    expect(geoJson.features.length).toBeGreaterThan(0);
+
+    // The printed report: the print dialog is stubbed, the page laid out for print media.
+    await page.evaluate(() => { window.print = () => undefined; });
+    await page.getByRole('button', { name: 'Imprimir informe' }).click();
+    const snapshot = await page.locator('img.analysis-snapshot').getAttribute('src');
+    expect(snapshot?.startsWith('data:image/png;base64,')).toBe(true);
+    expect(snapshot?.length ?? 0).toBeGreaterThan(10_000);
+    await page.emulateMedia({ media: 'print' });
+    const report = page.locator('.analysis-report-header');
+    expect(await report.isVisible()).toBe(true);
+    expect(await report.getByRole('heading', { name: 'Informe de análisis: Puntos calientes' }).isVisible()).toBe(true);
+    expect(await report.textContent()).toContain('Incidencias analizadas');
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
+    expect(await page.locator('.analysis-form').isVisible()).toBe(false);
+    expect(await page.locator('.analysis-map').isVisible()).toBe(false);
+    expect(await page.locator('img.analysis-snapshot').isVisible()).toBe(true);
+    await page.screenshot({ path: join(RESULTS, 'analysis-report-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('prefills the test period t + 1 after t, evaluates against the baseline and runs a Knox table with edited bands', async () => {
+    const page = await analysisPage();
+    await page.getByRole('tab', { name: 'Evaluación' }).click();
+    const from = page.getByLabel('Desde', { exact: true });
+    const to = page.getByLabel('Hasta', { exact: true });
+    const testFrom = page.getByLabel('Prueba desde (t + 1)');
+    const testTo = page.getByLabel('Prueba hasta (t + 1)');
+    await from.fill('2026-01-01');
+    await to.fill('2026-01-31');
+    expect(await testFrom.inputValue()).toBe('2026-02-01');
+    expect(await testTo.inputValue()).toBe('2026-03-03');
+    // Editable, and back in step when t changes.
+    await testTo.fill('2026-02-28');
+    expect(await testTo.inputValue()).toBe('2026-02-28');
+    const today = new Date();
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const tFrom = new Date(today.getTime() - 120 * 86_400_000);
+    const tTo = new Date(today.getTime() - 61 * 86_400_000);
+    await from.fill(iso(tFrom));
+    await to.fill(iso(tTo));
+    expect(await testFrom.inputValue()).toBe(iso(new Date(tTo.getTime() + 86_400_000)));
+    expect(await testTo.inputValue()).toBe(iso(new Date(tTo.getTime() + 60 * 86_400_000)));
+    expect(await page.locator('.analysis-honest').textContent()).toContain('que ninguno ha visto');
+    await page.getByRole('button', { name: 'Evaluar mapa de puntos calientes' }).click();
+    await page.getByText(/Modelo frente a línea base/).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(RESULTS, 'analysis-evaluate.png'), fullPage: true });
+
+    await page.getByRole('tab', { name: 'Repetición cercana' }).click();
+    const timeBands = page.getByLabel('Bandas de tiempo (días)');
+    await timeBands.fill('0, 10, 5');
+    await page.getByText('"5": cada corte debe ser mayor que el anterior.').waitFor();
+    expect(await page.getByRole('button', { name: 'Calcular' }).isDisabled()).toBe(true);
+    await timeBands.fill('0, 3, 10, ∞');
+    await page.getByLabel('Bandas de distancia (m)').fill('0, 150, 500');
+    await page.getByRole('button', { name: 'Calcular' }).click();
+    const table = page.locator('table.analysis-knox');
+    await table.waitFor({ timeout: 60_000 });
+    const headers = await table.locator('thead th').allTextContents();
+    expect(headers.slice(1)).toEqual(['0–3 días', '3–10 días', '≥ 10 días']);
+    expect(await table.locator('tbody th').allTextContents()).toEqual(['0–150 m', '150–500 m']);
+    expect(await table.locator('tbody td').first().textContent()).toMatch(/obs\. \d+ · esp\. [\d.]+ · p = [\d.]+/);
+    await page.screenshot({ path: join(RESULTS, 'analysis-knox.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('draws monthly trends by type and by district with a CSV export, and a before/after evaluation as charts', async () => {
+    const page = await analysisPage();
+    await page.getByRole('tab', { name: 'Tendencias' }).click();
+    await page.getByRole('button', { name: 'Calcular' }).click();
+    const chart = page.getByRole('img', { name: 'Gráfico de incidencias por mes' });
+    await chart.waitFor({ timeout: 60_000 });
+    const byType = await chart.locator('polyline').count();
+    expect(byType).toBeGreaterThan(1);
+    await page.getByLabel('Agrupar por').selectOption('ubigeo');
+    expect(await page.locator('table.analysis-table thead th').first().textContent()).toBe('Distrito (UBIGEO)');
+    expect(await page.locator('table.analysis-table tbody th').first().textContent()).toMatch(/15\d{4}/);
+    const [trendsCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exportar CSV' }).click()]);
+    expect(readFileSync(await trendsCsv.path(), 'utf8').split('\n').length).toBeGreaterThan(2);
+    await page.screenshot({ path: join(RESULTS, 'analysis-trends.png'), fullPage: true });
+
+    await page.getByRole('tab', { name: 'Evaluación' }).click();
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    await page.getByLabel('Desde', { exact: true }).fill(iso(new Date(Date.now() - 120 * 86_400_000)));
+    await page.getByLabel('Hasta', { exact: true }).fill(iso(new Date(Date.now() - 61 * 86_400_000)));
+    await page.getByLabel('Distritos de la operación (UBIGEO de 6 dígitos)').fill('150115');
+    await page.getByRole('button', { name: 'Evaluar antes/después' }).click();
+    const ratios = page.getByRole('img', { name: 'Gráfico del efecto relativo y del desplazamiento con intervalos de confianza' });
+    await ratios.waitFor({ timeout: 60_000 });
+    expect(await ratios.locator('circle').count()).toBe(2);
+    expect(await page.getByRole('img', { name: 'Gráfico de incidencias antes y después por área' }).locator('rect').count()).toBe(8);
+    expect(await page.getByRole('img', { name: 'Gráfico de la diferencia en diferencias y el WDD con intervalos de confianza' }).locator('circle').count()).toBe(2);
+    await page.screenshot({ path: join(RESULTS, 'analysis-before-after.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  // Last: it signs the commander out and an administrator in.
+  it('shows the readiness standard with its references and history; an admin puts new thresholds in force after fixing them', async () => {
+    if (!context || !server) throw new Error('setup did not complete');
+    const open = context.pages()[0];
+    const page = open && open.url() !== 'about:blank' ? open : await signIn();
+    await page.goto(`${server.url}/readiness`);
+    await page.getByRole('link', { name: 'Estándar de alistamiento en vigor' }).click();
+    await page.getByRole('heading', { name: 'Estándar de alistamiento', level: 1 }).waitFor();
+    const levels = page.getByRole('table').filter({ hasText: 'P · personal calificado' });
+    expect(await levels.textContent()).toContain('AR 220-1');
+    expect(await page.getByRole('heading', { name: 'Historial de versiones' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Nueva versión de los umbrales' }).count()).toBe(0);
+
+    await page.evaluate(async () => { await fetch('/api/v1/auth/logout', { method: 'POST', credentials: 'same-origin' }); });
+    await page.goto(`${server.url}/readiness/standard`);
+    await page.getByLabel('Usuario').fill('demo.admin');
+    await page.getByLabel('Contraseña').fill(COMMANDER.password);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    const form = page.locator('form.standard-edit');
+    await form.waitFor();
+    const p = form.getByRole('group', { name: 'P · personal calificado' });
+    await p.getByLabel('Nivel 1 desde (%)').fill('60');
+    await form.getByRole('button', { name: 'Poner en vigor' }).click();
+    expect(await form.textContent()).toContain('Los umbrales no deben aumentar');
+    expect(await form.textContent()).toContain('Indique la versión');
+    await p.getByLabel('Nivel 1 desde (%)').fill('95');
+    await form.getByLabel('Identificador de la nueva versión').fill('e2e-1');
+    await form.getByLabel('Motivo del cambio').fill('Prueba de navegador');
+    await form.getByRole('button', { name: 'Poner en vigor' }).click();
+    await form.getByText('La versión e2e-1 está en vigor.').waitFor();
+    await page.getByRole('heading', { name: /versión e2e-1/ }).waitFor();
+    expect(await page.getByRole('table').filter({ hasText: 'P · personal calificado' }).textContent()).toContain('95 %');
+    await page.screenshot({ path: join(RESULTS, 'forces-readiness-standard.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -6,6 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
+import { navLink } from '../test/support/nav.ts';
 
 /**
  * The import screen of issue 4 in Chromium: a PNP commander picks a personnel file, sees the proposed column
@@ -57,7 +58,7 @@ describe.skipIf(!hasChromium)('import screen in Chromium', () => {
     await page.getByLabel('Usuario').fill(COMMANDER.username);
     await page.getByLabel('Contraseña').fill(COMMANDER.password);
     await page.getByRole('button', { name: 'Ingresar' }).click();
-    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Importaciones' }).waitFor();
+    await navLink(page, 'Importaciones');
     return page;
   }
 

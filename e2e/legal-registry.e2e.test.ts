@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../test/support/server-process.ts';
+import { navLink } from '../test/support/nav.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
@@ -47,6 +48,7 @@ describe.skipIf(!hasChromium)('legal registry, timeline, map, evaluator and prot
   const suffix = Date.now().toString(36).toUpperCase();
   const decreeId = `DS-${suffix}-PCM`;
   const extensionId = `DS-${suffix}-PRORROGA`;
+  const revokedId = `DS-${suffix}-DEROGADO`;
 
   /** Calls the API as a demo user (bearer token from the login answer). */
   async function api(username: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
@@ -78,6 +80,11 @@ describe.skipIf(!hasChromium)('legal registry, timeline, map, evaluator and prot
       const res = await api('ccffaa.asesor', 'POST', '/legal/instruments', i);
       if (res.status !== 201) throw new Error(`registering ${i.id}: ${res.status} ${JSON.stringify(res.json)}`);
     }
+    // A decree derogated two days ago.
+    const revoked = { ...instruments[0], id: revokedId, number: `${suffix}-DEROGADO`, area: { ubigeo: ['150120'] }, validFrom: limaDay(-10), validTo: limaDay(20) };
+    if ((await api('ccffaa.asesor', 'POST', '/legal/instruments', revoked)).status !== 201) throw new Error('registering the revoked decree');
+    const revocation = await api('ccffaa.asesor', 'POST', `/legal/instruments/${revokedId}/revoke`, { revokedOn: limaDay(-2), reason: 'Cesaron las causas', revokingInstrument: `DS ${suffix}-X-PCM` });
+    if (revocation.status !== 200) throw new Error(`revoking: ${revocation.status} ${JSON.stringify(revocation.json)}`);
     profileDir = mkdtempSync(join(tmpdir(), 'enlace-chromium-'));
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM,
@@ -124,6 +131,11 @@ describe.skipIf(!hasChromium)('legal registry, timeline, map, evaluator and prot
     await table.getByText('quedan 3 días').first().waitFor();
     await page.getByLabel('Vigencia').selectOption('upcoming');
     await table.getByRole('rowheader', { name: new RegExp(`^${suffix}-PRORROGA`) }).waitFor();
+    await page.getByLabel('Vigencia').selectOption('revoked');
+    await table.getByRole('rowheader', { name: new RegExp(`^${suffix}-DEROGADO`) }).waitFor();
+    await table.getByText(`Derogado desde el ${limaDay(-2)} por DS ${suffix}-X-PCM: Cesaron las causas`).waitFor();
+    expect(await table.getByRole('rowheader', { name: new RegExp(`^${suffix}-PCM`) }).count()).toBe(0);
+    await page.getByLabel('Vigencia').selectOption('upcoming');
     await page.screenshot({ path: join(RESULTS, 'legal-registry.png'), fullPage: true });
 
     await page.getByRole('navigation', { name: 'Secciones de la base legal' }).getByRole('link', { name: 'Vigencias' }).click();
@@ -132,6 +144,7 @@ describe.skipIf(!hasChromium)('legal registry, timeline, map, evaluator and prot
     expect(await decreeBar.getAttribute('class')).toContain('timeline-bar-expiring');
     expect(await page.locator(`rect[data-instrument="${extensionId}"]`).getAttribute('class')).toContain('timeline-bar-upcoming');
     expect(await page.locator(`g[data-chain="${decreeId}"] rect.timeline-bar`).count()).toBe(2);
+    expect(await page.locator(`rect[data-instrument="${revokedId}"]`).getAttribute('class')).toContain('timeline-bar-revoked');
     await page.locator('.timeline-today').waitFor();
     await page.screenshot({ path: join(RESULTS, 'legal-timeline.png'), fullPage: true });
 
@@ -186,7 +199,7 @@ describe.skipIf(!hasChromium)('legal registry, timeline, map, evaluator and prot
     const draftId = (drafted.json as { id: string }).id;
 
     const page = await signIn('pnp.comandante');
-    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Protocolos conjuntos' }).click();
+    await (await navLink(page, 'Protocolos conjuntos')).click();
     const patrol = page.getByRole('region', { name: 'Patrullaje conjunto' });
     await patrol.getByText('Vigente').first().waitFor();
     await patrol.getByRole('link', { name: 'Comparar PNP y FF.AA.' }).click();

@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
+import { navLink } from '../test/support/nav.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
@@ -80,15 +81,25 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
     await header.getByText('Policía Nacional del Perú', { exact: true }).waitFor();
     await header.getByText('Comandante', { exact: true }).waitFor();
     const navEs = page.getByRole('navigation', { name: 'Navegación principal' });
-    await navEs.getByRole('link', { name: 'Unidades' }).waitFor();
+    await navLink(page, 'Unidades');
     expect(await navEs.getByRole('link', { name: 'Administración' }).count()).toBe(0);
+    // Sections are grouped by purpose; the groups fit one row at 1280 px, and Escape closes an open group.
+    const groupButtons = navEs.locator('button.nav-group-button');
+    expect(await groupButtons.allInnerTexts()).toEqual(['Operaciones', 'Marco legal', 'Fuerzas', 'Sistema']);
+    const tops = await groupButtons.evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
+    const forces = navEs.getByRole('button', { name: 'Fuerzas' });
+    expect(await forces.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => forces.getAttribute('aria-expanded')).toBe('false');
+    expect(await navEs.getByRole('link', { name: 'Unidades' }).isVisible()).toBe(false);
 
     // Switch to English: header, navigation, <html lang> and the stored preference follow.
     await page.getByRole('button', { name: 'English' }).click();
     await header.getByText('Peruvian National Police', { exact: true }).waitFor();
     expect(await header.getByText('Policía Nacional del Perú').count()).toBe(0);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
-    await nav.getByRole('link', { name: 'Units' }).waitFor();
+    await navLink(page, 'Units', 'Main navigation');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.evaluate(() => window.localStorage.getItem('enlace.language'))).toBe('en');
 
@@ -99,14 +110,17 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
     await header.getByText('Peruvian National Police', { exact: true }).waitFor();
 
     // Units list.
-    await nav.getByRole('link', { name: 'Units' }).click();
+    await (await navLink(page, 'Units', 'Main navigation')).click();
     const table = page.getByRole('table', { name: 'Registered units' });
     await table.waitFor();
     const unitLinks = table.getByRole('row').getByRole('link');
     await unitLinks.first().waitFor();
     expect(await unitLinks.count()).toBeGreaterThan(0);
     expect(new URL(page.url()).pathname).toBe('/units');
-    expect(await nav.getByRole('link', { name: 'Units' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Units', includeHidden: true }).getAttribute('aria-current')).toBe('page');
+    // The group of the current screen is marked, and choosing a link closed the group.
+    expect(await nav.locator('li.nav-group[data-current="true"] > button').innerText()).toBe('Forces');
+    await expect.poll(() => nav.getByRole('button', { name: 'Forces' }).getAttribute('aria-expanded')).toBe('false');
     mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
@@ -137,7 +151,7 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
     await page.getByLabel('Usuario').fill('ccffaa.asesor');
     await page.getByLabel('Contraseña').fill(DEMO_USER.password);
     await page.getByRole('button', { name: 'Ingresar' }).click();
-    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Evaluación legal' }).click();
+    await (await navLink(page, 'Evaluación legal')).click();
     await page.getByRole('heading', { name: 'Evaluación legal de escenarios' }).waitFor();
 
     const example = readFileSync(join(ROOT, 'packages/rules/examples/prorroga-con-un-dia-de-vacio.json'), 'utf8');

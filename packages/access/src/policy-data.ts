@@ -3,12 +3,13 @@ import type { TAgencyCode, TClassification, TRole } from '@enlace/contracts';
 /**
  * Forces, training and readiness (issue 4). Personal data of personnel (document number, birth date, phone, e-mail;
  * Ley 29733) only for roles with a need: commanders, administrators and the oversight bodies. Trainers record
- * training and keep rosters of their own agency; `readiness:write` is the commander's override; a secondment is
+ * training and keep rosters of their own agency; `readiness:write` is the commander's override; `readiness:admin`
+ * changes the readiness standard (administrators only); a secondment is
  * approved by a commander of the lending agency (`secondment:approve` with `personnel:write` on the member).
  */
 const FORCES_GRANTS: Readonly<Record<TRole, readonly Permission[]>> = {
   admin: ['personnel:read', 'personnel:write', 'personnel:read-personal', 'equipment:read', 'equipment:write', 'training:read',
-    'training:write', 'readiness:read', 'readiness:compute', 'readiness:write', 'secondment:approve'],
+    'training:write', 'readiness:read', 'readiness:compute', 'readiness:write', 'readiness:admin', 'secondment:approve'],
   commander: ['personnel:read', 'personnel:write', 'personnel:read-personal', 'equipment:read', 'equipment:write', 'training:read',
     'training:write', 'readiness:read', 'readiness:compute', 'readiness:write', 'secondment:approve'],
   planner: ['personnel:read', 'personnel:write', 'equipment:read', 'equipment:write', 'training:read', 'readiness:read', 'readiness:compute'],
@@ -87,6 +88,8 @@ export const PERMISSIONS = [
   'readiness:read',
   'readiness:compute',
   'readiness:write',
+  /** Put a new version of the readiness standard in force (thresholds, requirements, references). */
+  'readiness:admin',
   'secondment:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -55,12 +55,24 @@ export function binPoints(points: Points, options: BinOptions): Grid & { outside
   const geometry = gridOver(options.bbox ?? snappedExtent(xy, options.cellSize, 0), options.cellSize);
   const { x0, y0, cellSize, cols, rows } = geometry;
   const values = new Float64Array(cols * rows);
+  const { x, y, n } = xy;
+  const weights = options.weights;
   let outside = 0;
-  for (let i = 0; i < xy.n; i++) {
-    const c = Math.floor((xy.x[i]! - x0) / cellSize);
-    const r = Math.floor((xy.y[i]! - y0) / cellSize);
-    if (c < 0 || r < 0 || c >= cols || r >= rows) outside++;
-    else values[r * cols + c]! += options.weights ? options.weights[i]! : 1;
+  // Two loops rather than a test per point: the unweighted one is the common case on a million points.
+  if (weights) {
+    for (let i = 0; i < n; i++) {
+      const c = Math.floor((x[i]! - x0) / cellSize);
+      const r = Math.floor((y[i]! - y0) / cellSize);
+      if (c < 0 || r < 0 || c >= cols || r >= rows) outside++;
+      else values[r * cols + c]! += weights[i]!;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const c = Math.floor((x[i]! - x0) / cellSize);
+      const r = Math.floor((y[i]! - y0) / cellSize);
+      if (c < 0 || r < 0 || c >= cols || r >= rows) outside++;
+      else values[r * cols + c]! += 1;
+    }
   }
   return { ...geometry, values, outside };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erfcReference, normalCdf, normalSf, twoSidedP } from './normal.ts';
+import { erfcReference, normalCdf, normalSf, twoSidedP, twoSidedPInto } from './normal.ts';
 
 // Reference values from scipy.stats.norm.sf (SciPy 1.17).
 const SCIPY_SF: [number, number][] = [
@@ -46,5 +46,25 @@ describe('normal tail interpolation', () => {
       worst = Math.max(worst, Math.abs(2 * normalSf(x * Math.SQRT2) - ref) / ref);
     }
     expect(worst).toBeLessThan(1e-13);
+  });
+});
+
+describe('many p-values at once (twoSidedPInto)', () => {
+  it('agrees with the exact two-sided p to 1e-9 relative from z = 0 to 37 (table, then asymptotic series), NaN kept', () => {
+    const z = Float64Array.from({ length: 200_001 }, (_, k) => ((k - 100_000) / 100_000) * 37); // -37 .. 37
+    z[5] = Number.NaN;
+    const p = twoSidedPInto(z, new Float64Array(z.length));
+    let worst = 0;
+    z.forEach((v, i) => {
+      if (Number.isNaN(v)) return expect(p[i]).toBeNaN();
+      const exact = twoSidedP(v);
+      worst = Math.max(worst, Math.abs(p[i]! - exact) / exact);
+    });
+    expect(worst).toBeLessThan(1e-9);
+  });
+
+  it.each(SCIPY_SF)('matches SciPy at z = %f (runs of equal z computed once)', (z, expected) => {
+    const p = twoSidedPInto([z, z, -z], new Float64Array(3));
+    for (const v of p) expect(Math.abs(v - Math.min(1, 2 * expected)) / Math.min(1, 2 * expected)).toBeLessThan(1e-9);
   });
 });

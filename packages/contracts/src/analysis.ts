@@ -96,12 +96,23 @@ export const ZTrendResult = z.object({
 });
 export type TTrendResult = z.infer<typeof ZTrendResult>;
 
+/** Band break points: 2 to 20 non-negative numbers, only the last may be `null` (open-ended). */
+const ZBreaks = z
+  .array(z.number().min(0).nullable())
+  .min(2)
+  .max(20)
+  .refine((b) => b.every((v, i) => v !== null || i === b.length - 1) && b[0] !== null, {
+    message: 'only the last break point may be null (open band)',
+  });
+
 /** Near repeat (Knox). Defaults as Ratcliffe's calculator: Manhattan distance, 99 permutations. */
 export const ZNearRepeatRequest = z
   .object({
     scope: ZAnalysisScope,
-    spaceBands: z.array(z.number().min(0)).min(2).max(20).default([0, 100, 200, 400, 800]),
-    timeBands: z.array(z.number().min(0)).min(2).max(20).default([0, 7, 14, 21, 28]),
+    /** Right-open break points in metres; a last `null` is an open band (∞: JSON has no Infinity). */
+    spaceBands: ZBreaks.default([0, 100, 200, 400, 800]),
+    /** Right-open break points in days; a last `null` is an open band. */
+    timeBands: ZBreaks.default([0, 7, 14, 21, 28]),
     metric: z.enum(['euclidean', 'manhattan']).default('manhattan'),
     permutations: z.number().int().min(0).max(999).default(99),
     seed: z.number().int().default(1),

@@ -116,6 +116,11 @@ export const ZTrack = z.object({
   receivedAt: z.string(),
   /** Raw unknown `<detail>` XML; sent on the bus for TAK relay, left out of API listings. */
   detail: z.string().optional(),
+  /**
+   * A drone's video link (http, https, rtsp, rtmp or srt): the CoT `<__video url>` the device sent, or the video link
+   * of the drone's equipment record (serial = uid) when whoever may see the track may also see that record.
+   */
+  videoUrl: z.string().max(2000).optional(),
 });
 export type TTrack = z.infer<typeof ZTrack>;
 
@@ -168,6 +173,47 @@ export const ZTrackPoint = z.object({
 export type TTrackPoint = z.infer<typeof ZTrackPoint>;
 export const ZTrackHistory = z.object({ uid: z.string(), points: z.array(ZTrackPoint), truncated: z.boolean() });
 export type TTrackHistory = z.infer<typeof ZTrackHistory>;
+
+/** Longest window `GET /api/v1/tracks/history` answers. */
+export const TRACKS_HISTORY_MAX_HOURS = 24;
+
+/**
+ * `GET /api/v1/tracks/history`: every readable position of every track in a window (at most
+ * TRACKS_HISTORY_MAX_HOURS; default the last 3 hours) and optionally a box, oldest first, at most `limit` positions.
+ */
+export const ZTracksHistoryQuery = z
+  .object({
+    since: ZIsoTime.optional(),
+    until: ZIsoTime.optional(),
+    bbox: z
+      .string()
+      .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'minLon,minLat,maxLon,maxLat')
+      .optional(),
+    force: ZCsvForces.optional(),
+    limit: z.coerce.number().int().min(1).max(200_000).default(50_000),
+  })
+  .strict();
+export type TTracksHistoryQuery = z.infer<typeof ZTracksHistoryQuery>;
+
+/** One track's positions in the window; callsign, type and force from its current state when the reader may see it. */
+export const ZTrackHistorySeries = z.object({
+  uid: z.string(),
+  callsign: z.string(),
+  type: z.string(),
+  force: ZForce.nullable(),
+  source: ZTrackSource.nullable(),
+  points: z.array(ZTrackPoint),
+});
+export type TTrackHistorySeries = z.infer<typeof ZTrackHistorySeries>;
+export const ZTracksHistory = z.object({
+  since: z.string(),
+  until: z.string(),
+  tracks: z.array(ZTrackHistorySeries),
+  /** Positions returned; when `truncated`, the window held more than `limit` and the latest were left out. */
+  points: z.number().int(),
+  truncated: z.boolean(),
+});
+export type TTracksHistory = z.infer<typeof ZTracksHistory>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Geofences

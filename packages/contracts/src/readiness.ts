@@ -103,6 +103,8 @@ export const ZReadinessRecomputeSummary = z.object({
   members: z.number().int(),
   byLevel: z.record(ZCLevel, z.number().int()),
   millis: z.number(),
+  /** The readiness standard the results were computed with (`standardId@version`). */
+  standardVersion: z.string(),
 });
 export type TReadinessRecomputeSummary = z.infer<typeof ZReadinessRecomputeSummary>;
 
@@ -182,6 +184,8 @@ export const ZTrainingPlan = z.looseObject({
   asOf: z.string(),
   /** Total course seats the plan uses. */
   seats: z.number().int(),
+  /** The readiness standard the plan closes the gaps of (`standardId@version`). */
+  standardVersion: z.string(),
   courses: z.array(z.looseObject({ courseCode: z.string(), seats: z.number().int() })),
 });
 export type TTrainingPlan = z.infer<typeof ZTrainingPlan>;

@@ -84,6 +84,10 @@ export type TTakConnection = z.infer<typeof ZTakConnection>;
 
 const ZPosition = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());
 
+/** Read permissions a drawing sent to TAK clients may require. */
+export const DRAWING_PERMISSIONS = ['track:read', 'unit:read', 'incident:read', 'legal:read', 'geofence:read'] as const;
+export type TDrawingPermission = (typeof DRAWING_PERMISSIONS)[number];
+
 /**
  * Something the command post shows to TAK clients as CoT (payload of the bus subject `cop.drawing`): a task or
  * legal area as a polygon drawing (`u-d-f`), an incident or a unit as a point with its CoT type. `removed` takes it
@@ -106,6 +110,11 @@ export const ZCopDrawing = z.object({
   /** How long phones keep it without a refresh (default 24 h). */
   staleSeconds: z.number().int().min(10).max(30 * 86400).optional(),
   removed: z.boolean().optional(),
+  /**
+   * What a receiver must be allowed to read to get it (with the agency and classification below): units, incidents,
+   * legal instruments and geofences each have their own permission; ad-hoc drawings default to `track:read`.
+   */
+  permission: z.enum(DRAWING_PERMISSIONS).optional(),
   agency: ZAgencyCode,
   classification: ZClassification,
 });

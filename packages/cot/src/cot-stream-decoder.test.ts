@@ -107,6 +107,30 @@ describe('CotStreamDecoder framing', () => {
     expect(kinds(feed([utf8(comment)]))).toEqual(['malformed:MISSING_ATTRIBUTE', 'ANDROID-589520ccfcd20f01-ping']);
   });
 
+  it('frames and reads whole-chunk streams (the fast path) exactly as the byte-by-byte scanner does', () => {
+    const t = `time="2026-01-01T12:00:00.000Z" stale="2026-01-01T12:02:00.000Z"`;
+    const tricky = [
+      `<event uid="a" type="a-f-G" ${t}><point lat="1" lon="1"/><detail><event></event ></detail></event>`,
+      `<event uid="b" type="a-f-G" note="</event>" ${t}><point lat="1" lon="1"/></event>`,
+      `<event uid="c" type="a-f-G" ${t}><!-- </event> --><point lat="1" lon="1"/></event>`,
+      `<event uid="d" type="a-f-G" ${t}/><event uid="e" type="a-f-G" ${t}><point lat="1" lon="1"/></event>`,
+      `<event uid="f" type="a-f-G" ${t}><point lat="1" lon="1"/><detail><event/></detail></event>`,
+      `<event uid="g" type="a-f-G" ${t}><point lat="1" lon="1"/></event >`,
+      `<eventx uid="h"/><event uid="i" type="a-f-G" ${t}><point lat="1" lon="1"/></event>`,
+      `<event uid="j" type="a-f-G" ${t}><point lat="99" lon="1"/></event>`,
+      `   \n<event uid="k" type="a-f-G" ${t}><point lat="1" lon="1"/></event>`,
+      `<event uid="l" type="a-f-G" ${t}><point lat="1" lon="1"/><detail><remarks>\u00e9 &amp; &lt;x&gt;</remarks></detail></event>`,
+    ];
+    const random = lcg(5);
+    const mutated = Object.values(ALL_SAMPLES).flatMap((sample) => Array.from({ length: 150 }, () => mutate(sample, random)));
+    for (const xml of [...tricky, ...mutated]) {
+      const stream = utf8(xml + ATAK_PING + xml);
+      const whole = feed([stream], { maxEventBytes: 4096 });
+      const bytewise = feed(Array.from(stream, (b) => Uint8Array.of(b)), { maxEventBytes: 4096 });
+      expect(whole, xml).toEqual(bytewise);
+    }
+  });
+
   it('hands over the bytes after the last message (switch to TAK protocol)', () => {
     const decoder = new CotStreamDecoder();
     decoder.push(Uint8Array.of(...utf8(ATAK_PING), 0xbf, 0x02, 0x12, 0x00));

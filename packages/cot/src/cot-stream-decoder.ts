@@ -33,6 +33,8 @@ const END_REST = 11;
 const BANG = 12;
 const SKIP = 13;
 
+const EVENT_OPEN = [0x3c, 0x65, 0x76, 0x65, 0x6e, 0x74]; // "<event"
+const EVENT_CLOSE = [0x3c, 0x2f, 0x65, 0x76, 0x65, 0x6e, 0x74, 0x3e]; // "</event>"
 const CDATA = [0x5b, 0x43, 0x44, 0x41, 0x54, 0x41, 0x5b]; // "[CDATA["
 const MAX_NAME = 64;
 
@@ -95,6 +97,8 @@ export class CotStreamDecoder {
   /** The next complete message, or undefined when more bytes are needed (or after a fatal error was returned). */
   read(): CotStreamItem | undefined {
     if (!this.failed) {
+      const fast = this.state === TOP && this.pos === 0 ? this.fastEvent() : undefined;
+      if (fast) return fast;
       const end = this.scan();
       if (end !== undefined) return this.message(end);
     }
@@ -129,6 +133,49 @@ export class CotStreamDecoder {
     const parsed = parseMessage(xml);
     if (!parsed.ok) return { kind: 'malformed', error: parsed.error, xml };
     return parsed.kind === 'auth' ? { kind: 'auth', auth: parsed.auth } : { kind: 'event', event: parsed.event, xml };
+  }
+
+  /**
+   * The fast path for what nearly every device sends: an `<event ...>` that ends at the first `</event>` in the
+   * buffer, found with a native byte search instead of the byte-by-byte scanner. It is taken only when that
+   * candidate parses as one complete event, in which case the scanner would have framed exactly the same bytes
+   * (it too ends a message at the first end tag named like the root). Anything else (an incomplete message, a
+   * comment, an oversize or malformed candidate, a self-closing root) is left untouched for the scanner.
+   */
+  private fastEvent(): CotStreamItem | undefined {
+    const q = this.queue;
+    let skip = 0;
+    while (skip < q.length && isSpace(q.data[q.head + skip]!)) skip++;
+    if (skip > 0) q.consume(skip);
+    if (q.length < EVENT_OPEN.length + EVENT_CLOSE.length) return undefined;
+    const data = q.data;
+    const start = q.head;
+    for (let k = 0; k < EVENT_OPEN.length; k++) if (data[start + k] !== EVENT_OPEN[k]) return undefined;
+    const after = data[start + EVENT_OPEN.length]!;
+    if (!isSpace(after) && after !== 0x3e) return undefined;
+    // The first "</event" must be "</event>" and end the candidate: the scanner ends a message at the first end tag
+    // named like the root, whatever spaces follow the name.
+    const limit = Math.min(q.tail, start + this.maxEventBytes);
+    let end = -1;
+    for (let i = data.indexOf(0x3c, start + EVENT_OPEN.length); i >= 0 && i + EVENT_CLOSE.length <= limit; i = data.indexOf(0x3c, i + 1)) {
+      let k = 1;
+      while (k < EVENT_CLOSE.length - 1 && data[i + k] === EVENT_CLOSE[k]) k++;
+      if (k < EVENT_CLOSE.length - 1) continue;
+      if (data[i + k] !== 0x3e) return undefined;
+      end = i + EVENT_CLOSE.length;
+      break;
+    }
+    if (end < 0 || end > q.tail) return undefined;
+    let xml: string;
+    try {
+      xml = this.utf8.decode(data.subarray(start, end));
+    } catch {
+      return undefined;
+    }
+    const parsed = parseMessage(xml);
+    if (!parsed.ok || parsed.kind !== 'event') return undefined;
+    q.consume(end - start);
+    return { kind: 'event', event: parsed.event, xml };
   }
 
   private fatal(code: CotError['code'], message: string): undefined {

@@ -56,9 +56,18 @@ export function dayOf(isoDate: string): number {
   return day;
 }
 
+/** Memo of `dateOf`: evaluations format the same few days again and again. Bounded, and pure all the same. */
+const dateCache = new Map<number, string>();
+
 /** The ISO date `YYYY-MM-DD` of a day number. */
 export function dateOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let date = dateCache.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dateCache.size >= 10_000) dateCache.clear();
+    dateCache.set(day, date);
+  }
+  return date;
 }
 
 /** Adds whole days to an ISO date. */

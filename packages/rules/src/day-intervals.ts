@@ -8,6 +8,11 @@ export interface TDayInterval {
 
 /** Sorts and merges touching or overlapping intervals (day 5-6 and 7-9 become 5-9). */
 export function mergeIntervals(intervals: readonly TDayInterval[]): TDayInterval[] {
+  // Most calls in an evaluation pass none or one: answered without sorting.
+  if (intervals.length < 2) {
+    const only = intervals[0];
+    return only && only.to >= only.from ? [only] : [];
+  }
   const sorted = intervals.filter((i) => i.to >= i.from).sort((a, b) => a.from - b.from);
   const out: TDayInterval[] = [];
   for (const i of sorted) {

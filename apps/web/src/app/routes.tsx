@@ -20,6 +20,7 @@ import { ProtocolDetailPage } from '../features/protocols/protocol-detail-page.t
 import { ProtocolDraftPage } from '../features/protocols/protocol-draft-page.tsx';
 import { ProtocolsPage } from '../features/protocols/protocols-page.tsx';
 import { NationalReadinessPage } from '../features/forces/national-page.tsx';
+import { ReadinessStandardPage } from '../features/forces/standard-page.tsx';
 import { UnitReadinessPage } from '../features/forces/unit-readiness-page.tsx';
 import { CertificatePage } from '../features/training/certificate-page.tsx';
 import { TrainingCalendarPage } from '../features/training/training-calendar-page.tsx';
@@ -67,6 +68,7 @@ const ROUTES: readonly RouteDef[] = [
   { pattern: '/protocols/new', allowed: (s) => can(s, 'legal:write'), render: () => <ProtocolDraftPage /> },
   { pattern: '/protocols/:id', allowed: (s) => can(s, 'legal:read'), render: (p) => <ProtocolDetailPage id={param(p, 'id')} /> },
   { pattern: '/readiness', allowed: (s) => can(s, 'readiness:read'), render: () => <NationalReadinessPage /> },
+  { pattern: '/readiness/standard', allowed: (s) => can(s, 'readiness:read'), render: () => <ReadinessStandardPage /> },
   { pattern: '/analysis', allowed: (s) => can(s, 'incident:read'), render: () => <AnalysisPage /> },
   { pattern: '/readiness/units/:id', allowed: (s) => can(s, 'readiness:read'), render: (p) => <UnitReadinessPage id={param(p, 'id')} /> },
   { pattern: '/training', allowed: (s) => can(s, 'training:read'), render: () => <TrainingCalendarPage /> },

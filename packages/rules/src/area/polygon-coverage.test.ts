@@ -136,3 +136,42 @@ describe('createCoverageEngine (the server\'s PostGIS hints, in memory)', () => 
     expect(hints?.map((h) => [h.instrumentId, h.coversGeometry])).toEqual([['D1', true], ['D2', true]]);
   });
 });
+
+describe('edge-free cells (answered from the cell\'s state)', () => {
+  /** Even-odd ray casting over every edge, with no index: the reference. Points are kept off the boundary. */
+  const plainInside = (rings: Pt[][], px: number, py: number): boolean => {
+    let inside = false;
+    for (const ring of rings) {
+      for (let i = 0; i + 1 < ring.length; i += 1) {
+        const [x1, y1] = ring[i] as Pt;
+        const [x2, y2] = ring[i + 1] as Pt;
+        if (y1 > py !== y2 > py && px < ((x2 - x1) * (py - y1)) / (y2 - y1) + x1) inside = !inside;
+      }
+    }
+    return inside;
+  };
+
+  it('agree with plain ray casting on a lattice over a concave area with a hole', () => {
+    const rings = [U, box(0.5, 0.5, 2.5, 2.5).reverse()];
+    const area = prepared(poly(...rings));
+    let emptyCells = 0;
+    for (let c = 0; c < area.grid.nx * area.grid.ny; c += 1) if (area.grid.start[c] === area.grid.start[c + 1]) emptyCells += 1;
+    expect(emptyCells).toBeGreaterThan(10);
+    for (let i = 0; i <= 120; i += 1) {
+      for (let j = 0; j <= 120; j += 1) {
+        const x = -0.5 + i * 0.0917;
+        const y = -0.5 + j * 0.0921;
+        expect(areaContainsPoint(area, x, y), `(${x}, ${y})`).toBe(plainInside(rings, x, y));
+      }
+    }
+  });
+
+  it('answer a target inside, outside, or over the hole of a large square alike', () => {
+    const withHole = prepared(poly(box(0, 0, 100, 100), box(40, 40, 60, 60).reverse()));
+    expect(areaCovers(withHole, poly(box(10, 10, 11, 11)))).toBe(true);
+    expect(areaCovers(withHole, poly(box(45, 45, 46, 46)))).toBe(false);
+    expect(areaCovers(withHole, poly(box(35, 35, 65, 65)))).toBe(false);
+    expect(areaCovers(withHole, poly(box(110, 10, 111, 11)))).toBe(false);
+    expect(areaCovers(withHole, poly(box(5, 5, 39, 95)))).toBe(true);
+  });
+});

@@ -1,5 +1,7 @@
 import polygonClipping from 'polygon-clipping';
 import type { MultiPolygon as TClipMultiPolygon } from 'polygon-clipping';
+import type { EdgeBands, EdgeGrid } from './edge-index.ts';
+import { CELL_INSIDE, CELL_OUTSIDE, CELL_UNKNOWN, ON_EDGE, buildBands, buildGrid, clampCell } from './edge-index.ts';
 
 /** GeoJSON coordinates: [lon, lat] pairs, rings closed, polygons as [outer, ...holes]. */
 export type TPosition = readonly [number, number] | readonly number[];
@@ -12,8 +14,6 @@ export type TAreaGeometry =
   | { readonly type: 'Polygon'; readonly coordinates: TPolygonCoords }
   | { readonly type: 'MultiPolygon'; readonly coordinates: TMultiPolygonCoords };
 
-/** Tolerance, in degrees, for a point lying on a boundary (about 0.1 mm): the closed-set semantics of ST_Covers. */
-const ON_EDGE = 1e-9;
 /** Tolerance on the parameter along a segment when splitting it at crossings. */
 const PARAM_EPS = 1e-12;
 
@@ -33,23 +33,6 @@ export interface TPreparedArea {
   readonly edges: Float64Array;
   readonly grid: EdgeGrid;
   readonly bands: EdgeBands;
-}
-
-interface EdgeGrid {
-  readonly nx: number;
-  readonly ny: number;
-  readonly cellW: number;
-  readonly cellH: number;
-  /** CSR: the edges of cell c are ids[start[c] .. start[c + 1]). */
-  readonly start: Int32Array;
-  readonly ids: Int32Array;
-}
-
-interface EdgeBands {
-  readonly n: number;
-  readonly bandH: number;
-  readonly start: Int32Array;
-  readonly ids: Int32Array;
 }
 
 const toClip = (polygon: TPolygonCoords): [number, number][][] =>
@@ -96,77 +79,14 @@ export function prepareArea(parts: readonly TMultiPolygonCoords[]): TPreparedAre
       }
     }
   }
-  const side = Math.max(1, Math.min(256, Math.ceil(Math.sqrt(count / 2))));
+  // About half a cell per edge, and never fewer than 8 × 8 cells: most cells then hold no edge, and a target over
+  // such cells is answered from the cell's state alone (even against a small polygon).
+  const side = Math.max(8, Math.min(256, Math.ceil(Math.sqrt(count * 2))));
   const width = Math.max(maxX - minX, 1e-12);
   const height = Math.max(maxY - minY, 1e-12);
   const grid = buildGrid(edges, count, minX, minY, width / side, height / side, side, side);
   const bands = buildBands(edges, count, minY, height / side, side);
   return { polygons, minX, minY, maxX, maxY, edges, grid, bands };
-}
-
-function clampCell(v: number, n: number): number {
-  return v < 0 ? 0 : v >= n ? n - 1 : v;
-}
-
-function buildGrid(
-  edges: Float64Array,
-  count: number,
-  minX: number,
-  minY: number,
-  cellW: number,
-  cellH: number,
-  nx: number,
-  ny: number,
-): EdgeGrid {
-  const cellsOf = (i: number): [number, number, number, number] => {
-    const x1 = edges[4 * i] as number;
-    const y1 = edges[4 * i + 1] as number;
-    const x2 = edges[4 * i + 2] as number;
-    const y2 = edges[4 * i + 3] as number;
-    return [
-      clampCell(Math.floor((Math.min(x1, x2) - ON_EDGE - minX) / cellW), nx),
-      clampCell(Math.floor((Math.max(x1, x2) + ON_EDGE - minX) / cellW), nx),
-      clampCell(Math.floor((Math.min(y1, y2) - ON_EDGE - minY) / cellH), ny),
-      clampCell(Math.floor((Math.max(y1, y2) + ON_EDGE - minY) / cellH), ny),
-    ];
-  };
-  const start = new Int32Array(nx * ny + 1);
-  for (let i = 0; i < count; i += 1) {
-    const [cx0, cx1, cy0, cy1] = cellsOf(i);
-    for (let cy = cy0; cy <= cy1; cy += 1) for (let cx = cx0; cx <= cx1; cx += 1) start[cy * nx + cx + 1]! += 1;
-  }
-  for (let c = 0; c < nx * ny; c += 1) start[c + 1]! += start[c]!;
-  const fill = start.slice(0, nx * ny);
-  const ids = new Int32Array(start[nx * ny]!);
-  for (let i = 0; i < count; i += 1) {
-    const [cx0, cx1, cy0, cy1] = cellsOf(i);
-    for (let cy = cy0; cy <= cy1; cy += 1) for (let cx = cx0; cx <= cx1; cx += 1) ids[fill[cy * nx + cx]!++] = i;
-  }
-  return { nx, ny, cellW, cellH, start, ids };
-}
-
-function buildBands(edges: Float64Array, count: number, minY: number, bandH: number, n: number): EdgeBands {
-  const range = (i: number): [number, number] => {
-    const y1 = edges[4 * i + 1] as number;
-    const y2 = edges[4 * i + 3] as number;
-    return [
-      clampCell(Math.floor((Math.min(y1, y2) - minY) / bandH), n),
-      clampCell(Math.floor((Math.max(y1, y2) - minY) / bandH), n),
-    ];
-  };
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < count; i += 1) {
-    const [b0, b1] = range(i);
-    for (let b = b0; b <= b1; b += 1) start[b + 1]! += 1;
-  }
-  for (let b = 0; b < n; b += 1) start[b + 1]! += start[b]!;
-  const fill = start.slice(0, n);
-  const ids = new Int32Array(start[n]!);
-  for (let i = 0; i < count; i += 1) {
-    const [b0, b1] = range(i);
-    for (let b = b0; b <= b1; b += 1) ids[fill[b]!++] = i;
-  }
-  return { n, bandH, start, ids };
 }
 
 /** Distance from (px, py) to the segment (x1, y1)–(x2, y2), squared. */
@@ -202,7 +122,19 @@ function onBoundary(area: TPreparedArea, px: number, py: number): boolean {
 /** Whether a point lies in the closed area (interior or boundary): even-odd ray casting over the point's band. */
 export function areaContainsPoint(area: TPreparedArea, px: number, py: number): boolean {
   if (px < area.minX - ON_EDGE || px > area.maxX + ON_EDGE || py < area.minY - ON_EDGE || py > area.maxY + ON_EDGE) return false;
+  const { grid } = area;
+  const cx = Math.floor((px - area.minX) / grid.cellW);
+  const cy = Math.floor((py - area.minY) / grid.cellH);
+  if (cx >= 0 && cy >= 0 && cx < grid.nx && cy < grid.ny) {
+    const c = cy * grid.nx + cx;
+    if (grid.start[c] === grid.start[c + 1]) return emptyCellInside(area, c);
+  }
   if (onBoundary(area, px, py)) return true;
+  return rayCastInside(area, px, py);
+}
+
+/** Even-odd ray casting over the point's band (the point is known not to lie on the boundary). */
+function rayCastInside(area: TPreparedArea, px: number, py: number): boolean {
   const { bands, edges } = area;
   const b = clampCell(Math.floor((py - area.minY) / bands.bandH), bands.n);
   let inside = false;
@@ -215,6 +147,40 @@ export function areaContainsPoint(area: TPreparedArea, px: number, py: number): 
     if (y1 > py !== y2 > py && px < ((x2 - x1) * (py - y1)) / (y2 - y1) + x1) inside = !inside;
   }
   return inside;
+}
+
+/** Whether an edge-free cell lies in the area: one ray cast from its centre, kept in the grid's cell states. */
+function emptyCellInside(area: TPreparedArea, c: number): boolean {
+  const { grid } = area;
+  let state = grid.state[c];
+  if (state === CELL_UNKNOWN) {
+    const cx = c % grid.nx;
+    const cy = (c - cx) / grid.nx;
+    state = rayCastInside(area, area.minX + (cx + 0.5) * grid.cellW, area.minY + (cy + 0.5) * grid.cellH) ? CELL_INSIDE : CELL_OUTSIDE;
+    grid.state[c] = state;
+  }
+  return state === CELL_INSIDE;
+}
+
+/**
+ * The state of a box (already widened by ON_EDGE) that lies within the grid over cells no edge reaches: then no
+ * boundary passes through it, so all of it is inside or all outside. Null when the box leaves the grid or some cell
+ * in it holds an edge (the exact test must run).
+ */
+function boxInEmptyCells(area: TPreparedArea, x0: number, y0: number, x1: number, y1: number): boolean | null {
+  const { grid } = area;
+  const cx0 = Math.floor((x0 - area.minX) / grid.cellW);
+  const cx1 = Math.floor((x1 - area.minX) / grid.cellW);
+  const cy0 = Math.floor((y0 - area.minY) / grid.cellH);
+  const cy1 = Math.floor((y1 - area.minY) / grid.cellH);
+  if (cx0 < 0 || cy0 < 0 || cx1 >= grid.nx || cy1 >= grid.ny) return null;
+  for (let cy = cy0; cy <= cy1; cy += 1) {
+    for (let cx = cx0; cx <= cx1; cx += 1) {
+      const c = cy * grid.nx + cx;
+      if (grid.start[c] !== grid.start[c + 1]) return null;
+    }
+  }
+  return emptyCellInside(area, cy0 * grid.nx + cx0);
 }
 
 /** Even-odd point-in-polygons test over plain rings (no index), strict: a point on a boundary is not inside. */
@@ -237,7 +203,7 @@ function strictlyInsideRings(rings: readonly TRing[], px: number, py: number): b
 }
 
 /** Reusable scratch space for collecting the crossing parameters of one segment. */
-const scratch = { params: new Float64Array(64), stamp: new Int32Array(0), mark: 0 };
+const scratch = { params: new Float64Array(64), n: 0, stamp: new Int32Array(0), mark: 0 };
 
 function markEdge(count: number, id: number): boolean {
   if (scratch.stamp.length < count) scratch.stamp = new Int32Array(Math.max(count, scratch.stamp.length * 2));
@@ -246,12 +212,29 @@ function markEdge(count: number, id: number): boolean {
   return true;
 }
 
+// A module function, not a closure inside segmentInside: that runs once per edge of every request.
+function pushParam(t: number): void {
+  if (scratch.n === scratch.params.length) {
+    const bigger = new Float64Array(scratch.n * 2);
+    bigger.set(scratch.params);
+    scratch.params = bigger;
+  }
+  scratch.params[scratch.n++] = t < 0 ? 0 : t > 1 ? 1 : t;
+}
+
 /**
  * Whether the segment a→b lies in the closed area: it is split at every point where it meets the area's boundary,
  * and the midpoint of each piece (and its start) must lie in the area. Between two consecutive meeting points a
- * piece is wholly inside or wholly outside, so this is exact up to the tolerances.
+ * piece is wholly inside or wholly outside, so this is exact up to the tolerances. A segment over cells that no
+ * edge reaches meets no boundary: the state of those cells answers at once.
  */
 function segmentInside(area: TPreparedArea, ax: number, ay: number, bx: number, by: number): boolean {
+  const loX = Math.min(ax, bx) - ON_EDGE;
+  const hiX = Math.max(ax, bx) + ON_EDGE;
+  const loY = Math.min(ay, by) - ON_EDGE;
+  const hiY = Math.max(ay, by) + ON_EDGE;
+  const quick = boxInEmptyCells(area, loX, loY, hiX, hiY);
+  if (quick !== null) return quick;
   if (!areaContainsPoint(area, ax, ay)) return false;
   const { grid, edges } = area;
   const edgeCount = edges.length / 4;
@@ -260,19 +243,11 @@ function segmentInside(area: TPreparedArea, ax: number, ay: number, bx: number, 
     scratch.mark = 1;
     scratch.stamp.fill(0);
   }
-  let n = 0;
-  const push = (t: number): void => {
-    if (n === scratch.params.length) {
-      const bigger = new Float64Array(n * 2);
-      bigger.set(scratch.params);
-      scratch.params = bigger;
-    }
-    scratch.params[n++] = t < 0 ? 0 : t > 1 ? 1 : t;
-  };
-  const cx0 = clampCell(Math.floor((Math.min(ax, bx) - ON_EDGE - area.minX) / grid.cellW), grid.nx);
-  const cx1 = clampCell(Math.floor((Math.max(ax, bx) + ON_EDGE - area.minX) / grid.cellW), grid.nx);
-  const cy0 = clampCell(Math.floor((Math.min(ay, by) - ON_EDGE - area.minY) / grid.cellH), grid.ny);
-  const cy1 = clampCell(Math.floor((Math.max(ay, by) + ON_EDGE - area.minY) / grid.cellH), grid.ny);
+  scratch.n = 0;
+  const cx0 = clampCell(Math.floor((loX - area.minX) / grid.cellW), grid.nx);
+  const cx1 = clampCell(Math.floor((hiX - area.minX) / grid.cellW), grid.nx);
+  const cy0 = clampCell(Math.floor((loY - area.minY) / grid.cellH), grid.ny);
+  const cy1 = clampCell(Math.floor((hiY - area.minY) / grid.cellH), grid.ny);
   const rx = bx - ax;
   const ry = by - ay;
   const len = Math.hypot(rx, ry);
@@ -299,18 +274,19 @@ function segmentInside(area: TPreparedArea, ax: number, ay: number, bx: number, 
           const u = (qx * ry - qy * rx) / denom;
           const tTol = ON_EDGE / len;
           const uTol = slen > 0 ? ON_EDGE / slen : 0;
-          if (t >= -tTol && t <= 1 + tTol && u >= -uTol && u <= 1 + uTol) push(t);
+          if (t >= -tTol && t <= 1 + tTol && u >= -uTol && u <= 1 + uTol) pushParam(t);
         } else if (Math.abs(qx * ry - qy * rx) <= ON_EDGE * len) {
           // Collinear: the overlap's ends split the segment.
           const len2 = len * len;
           const t1 = (qx * rx + qy * ry) / len2;
           const t2 = ((x2 - ax) * rx + (y2 - ay) * ry) / len2;
-          if (t1 > 0 && t1 < 1) push(t1);
-          if (t2 > 0 && t2 < 1) push(t2);
+          if (t1 > 0 && t1 < 1) pushParam(t1);
+          if (t2 > 0 && t2 < 1) pushParam(t2);
         }
       }
     }
   }
+  const n = scratch.n;
   const params = scratch.params.subarray(0, n).sort();
   let previous = 0;
   for (let k = 0; k <= n; k += 1) {
@@ -351,6 +327,11 @@ export function areaCovers(area: TPreparedArea, target: TMultiPolygonCoords): bo
   }
   if (rings.length === 0) return true;
   if (minX < area.minX - ON_EDGE || maxX > area.maxX + ON_EDGE || minY < area.minY - ON_EDGE || maxY > area.maxY + ON_EDGE) return false;
+  // A target whose box lies over edge-free cells meets no boundary and no hole: the cells' state answers.
+  const quick = boxInEmptyCells(area, minX - ON_EDGE, minY - ON_EDGE, maxX + ON_EDGE, maxY + ON_EDGE);
+  if (quick !== null) return quick;
+  // Every corner must lie in the area; checking them first rejects a target that reaches outside at little cost.
+  for (const ring of rings) for (const p of ring) if (!areaContainsPoint(area, p[0], p[1])) return false;
   for (const ring of rings) {
     for (let i = 0; i + 1 < ring.length; i += 1) {
       const a = ring[i] as readonly number[];

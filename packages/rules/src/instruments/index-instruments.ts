@@ -28,6 +28,10 @@ export interface TInstrumentIndex {
   readonly basesByUbigeo: ReadonlyMap<string, readonly TEffectiveInstrument[]>;
   /** Bases whose area includes a polygon. */
   readonly basesWithGeometry: readonly TEffectiveInstrument[];
+  /** Each basis with a polygon and its position in `basesWithGeometry`. */
+  readonly geometryRank: ReadonlyMap<TEffectiveInstrument, number>;
+  /** Each basis with what `supportingFor` gives it, resolved once. */
+  readonly supportingByBasis: ReadonlyMap<TEffectiveInstrument, readonly TEffectiveInstrument[]>;
   /** RUF, directives and CCO plans, by the id each one names in `appliesTo`. */
   readonly supportingByTarget: ReadonlyMap<string, readonly TEffectiveInstrument[]>;
   /** Extensions by the id of the instrument they extend. */
@@ -75,7 +79,19 @@ export function indexInstruments(instruments: readonly TInstrument[]): TInstrume
     if (isSupportingKind(i.kind)) for (const target of new Set(i.appliesTo ?? [])) push(supportingByTarget, target, i);
     if (i.extends) push(extensionsOf, i.extends, i);
   }
-  const index: TInstrumentIndex = { byId, bases, basesByUbigeo, basesWithGeometry, supportingByTarget, extensionsOf };
+  const geometryRank = new Map(basesWithGeometry.map((b, i) => [b, i]));
+  const supportingByBasis = new Map<TEffectiveInstrument, readonly TEffectiveInstrument[]>();
+  for (const b of bases) supportingByBasis.set(b, supportingAlong(supportingByTarget, b));
+  const index: TInstrumentIndex = {
+    byId,
+    bases,
+    basesByUbigeo,
+    basesWithGeometry,
+    geometryRank,
+    supportingByBasis,
+    supportingByTarget,
+    extensionsOf,
+  };
   cache.set(instruments, index);
   return index;
 }
@@ -122,7 +138,14 @@ function withoutCongress(oversight: TOversight | undefined): TOversight {
 
 /** RUF, directives and plans that apply to a basis: those naming it or any decree earlier in its chain. */
 export function supportingFor(index: TInstrumentIndex, basis: TEffectiveInstrument): TEffectiveInstrument[] {
+  return [...(index.supportingByBasis.get(basis) ?? supportingAlong(index.supportingByTarget, basis))];
+}
+
+function supportingAlong(
+  supportingByTarget: ReadonlyMap<string, readonly TEffectiveInstrument[]>,
+  basis: TEffectiveInstrument,
+): TEffectiveInstrument[] {
   const out = new Set<TEffectiveInstrument>();
-  for (const id of basis.chain) for (const s of index.supportingByTarget.get(id) ?? []) out.add(s);
+  for (const id of basis.chain) for (const s of supportingByTarget.get(id) ?? []) out.add(s);
   return [...out];
 }

@@ -43,4 +43,8 @@ export type { TComputeReadinessOptions } from './compute-readiness.ts';
 export { validateOverride, ZOverrideRequest, OVERRIDE_ERROR_CODES, OVERRIDE_REMARK_MIN, OVERRIDE_REMARK_MAX } from './validate-override.ts';
 export type { TOverrideRequest, TOverrideValidation, TOverrideErrorCode } from './validate-override.ts';
 export { planTraining } from './plan-training.ts';
+export { validateReadinessStandard, standardRef, STANDARD_ERROR_CODES } from './validate-standard.ts';
+export { ZStandardVersionInfo, ZStandardVersion, ZStandardChange } from './standard-version.schema.ts';
+export type { TStandardVersionInfo, TStandardVersion, TStandardChange } from './standard-version.schema.ts';
+export type { TStandardValidation, TStandardIssue, TStandardErrorCode } from './validate-standard.ts';
 export type { TSeatPlan, TUnitSeatPlan, TTrainingSeat, TSeatPlanOptions } from './plan-training.ts';

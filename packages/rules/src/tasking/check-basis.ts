@@ -35,8 +35,8 @@ function splitParts(
   index: TInstrumentIndex,
   subdivisions: ((code: string) => readonly string[]) | undefined,
 ): TAreaPart[] {
-  if (!subdivisions) return [...parts];
-  const basisCodes = index.bases.flatMap((b) => b.area?.ubigeo ?? []);
+  if (!subdivisions || parts.every((p) => p.ubigeo === null || p.ubigeo.length >= 6)) return [...parts];
+  const basisCodes = basisCodesOf(index);
   const split = (part: TAreaPart): TAreaPart[] => {
     const code = part.ubigeo;
     if (code === null || code.length >= 6) return [part];
@@ -47,6 +47,18 @@ function splitParts(
     return children.flatMap((c) => split({ label: c, ubigeo: c }));
   };
   return parts.flatMap(split);
+}
+
+const basisCodesCache = new WeakMap<TInstrumentIndex, readonly string[]>();
+
+/** Every UBIGEO code the bases of a registry name, once per index. */
+function basisCodesOf(index: TInstrumentIndex): readonly string[] {
+  let codes = basisCodesCache.get(index);
+  if (!codes) {
+    codes = [...new Set(index.bases.flatMap((b) => b.area?.ubigeo ?? []))];
+    basisCodesCache.set(index, codes);
+  }
+  return codes;
 }
 
 /**
@@ -68,6 +80,48 @@ export function basesReliedOn(assessment: TBasisAssessment, period: TDayInterval
 export const daysInForce = (i: TEffectiveInstrument, period: TDayInterval): TDayInterval | null =>
   intersectInterval({ from: i.fromDay, to: i.toDay }, period);
 
+/** A basis that is not part of a cycle, names a scenario and is in force on some day of the period. */
+const usable = (b: TEffectiveInstrument, period: TDayInterval): boolean =>
+  !b.inCycle && b.scenario !== undefined && b.fromDay <= b.toDay && b.fromDay <= period.to && b.toDay >= period.from;
+
+/**
+ * The bases that may cover one part of the area over the period, in a fixed order (the order findings list them):
+ * for a code, the bases named by it or by a code above it, then the bases with a polygon; for the request's polygon,
+ * the hinted instruments, or every basis when there are no hints. With hints (a complete list), a basis with a
+ * polygon and no hint cannot cover a code its own codes do not cover, so only the hinted ones are taken.
+ */
+function candidatesFor(
+  index: TInstrumentIndex,
+  part: TAreaPart,
+  hints: readonly TCoverageHint[] | undefined,
+  period: TDayInterval,
+): TEffectiveInstrument[] {
+  if (part.ubigeo === null && !hints) return index.bases.filter((b) => usable(b, period));
+  const found = new Set<TEffectiveInstrument>();
+  if (part.ubigeo === null) {
+    for (const h of hints ?? []) {
+      const b = index.byId.get(h.instrumentId);
+      if (b && usable(b, period)) found.add(b);
+    }
+    return [...found];
+  }
+  for (let len = 2; len <= part.ubigeo.length; len += 2) {
+    for (const b of index.basesByUbigeo.get(part.ubigeo.slice(0, len)) ?? []) if (usable(b, period)) found.add(b);
+  }
+  if (!hints) {
+    for (const b of index.basesWithGeometry) if (usable(b, period)) found.add(b);
+    return [...found];
+  }
+  const hinted: TEffectiveInstrument[] = [];
+  for (const h of hints) {
+    const b = index.byId.get(h.instrumentId);
+    if (b && index.geometryRank.has(b) && usable(b, period)) hinted.push(b);
+  }
+  if (hinted.length > 1) hinted.sort((a, b) => (index.geometryRank.get(a) ?? 0) - (index.geometryRank.get(b) ?? 0));
+  for (const b of hinted) found.add(b);
+  return [...found];
+}
+
 /**
  * Condition 1: a basis in force for ALL of the area and ALL of the period. Each part of the area (UBIGEO code or
  * polygon) must be covered on every day by some emergency decree, extension or S4 resolution; extensions take their
@@ -83,24 +137,6 @@ export function checkBasis(
   subdivisions?: (code: string) => readonly string[],
 ): TBasisAssessment {
   const hintOf = new Map((hints ?? []).map((h) => [h.instrumentId, h]));
-  const usable = (b: TEffectiveInstrument): boolean => !b.inCycle && b.scenario !== undefined && daysInForce(b, period) !== null;
-  const candidatesFor = (part: TAreaPart): TEffectiveInstrument[] => {
-    const found = new Set<TEffectiveInstrument>();
-    if (part.ubigeo !== null) {
-      for (let len = 2; len <= part.ubigeo.length; len += 2) {
-        for (const b of index.basesByUbigeo.get(part.ubigeo.slice(0, len)) ?? []) found.add(b);
-      }
-      for (const b of index.basesWithGeometry) found.add(b);
-    } else if (hints) {
-      for (const h of hints) {
-        const b = index.byId.get(h.instrumentId);
-        if (b) found.add(b);
-      }
-    } else {
-      for (const b of index.bases) found.add(b);
-    }
-    return [...found].filter(usable);
-  };
   const parts: TPartBasis[] = [];
   const outside: string[] = [];
   const gaps = new Map<string, string[]>();
@@ -108,7 +144,7 @@ export function checkBasis(
   for (const part of splitParts(areaParts(area), index, subdivisions)) {
     const coveredBy: TEffectiveInstrument[] = [];
     const unknown: TEffectiveInstrument[] = [];
-    for (const b of candidatesFor(part)) {
+    for (const b of candidatesFor(index, part, hints, period)) {
       const c = partCoverage(part, b.area, hintOf.get(b.id), hints !== undefined);
       if (c === 'covered') coveredBy.push(b);
       else if (c === 'unknown') unknown.push(b);

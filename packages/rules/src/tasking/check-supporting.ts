@@ -42,13 +42,14 @@ export function checkSupporting(
     const missing: TDayInterval[] = [];
     const lacking = new Set<string>();
     for (const { coveredBy } of parts) {
+      if (coveredBy.length === 0) continue;
       const bases = coveredBy.filter(req.appliesTo);
       const covered = mergeIntervals(bases.map((b) => daysInForce(b, period)).filter((i) => i !== null));
       const supported: TDayInterval[] = [];
       for (const b of bases) {
         const inForce = daysInForce(b, period);
         if (!inForce) continue;
-        for (const s of supportingFor(index, b)) {
+        for (const s of index.supportingByBasis.get(b) ?? supportingFor(index, b)) {
           if (!req.kinds.includes(s.kind)) continue;
           const both = intersectInterval(inForce, { from: s.fromDay, to: s.toDay });
           if (both) {

@@ -20,35 +20,117 @@ export interface PointColumns {
 /** Big-endian float8 values packed by PostgreSQL's float8send, `columns` per point, into columns. */
 function unpack(bytes: Buffer, columns: number, into: Float64Array[], offset: number): number {
   const n = bytes.byteLength / (8 * columns);
-  for (let i = 0; i < n; i++) for (let c = 0; c < columns; c++) into[c]![offset + i] = bytes.readDoubleBE((i * columns + c) * 8);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let c = 0; c < columns; c++) {
+    const col = into[c]!;
+    for (let i = 0; i < n; i++) col[offset + i] = view.getFloat64((i * columns + c) * 8);
+  }
   return n;
 }
 
 /**
- * Loads the points of every incident matching a filter with ONE scan that returns them packed, per UTM zone, as
- * base64 of big-endian float8 (16 or 24 bytes per incident): no row per incident, no number parsing, the same on
- * PGlite and PostgreSQL.
+ * SQL (parameter `$n`: label keys): how many incident-writing transactions touched those labels or truncated the
+ * table (migration 0013). One primary-key lookup per label, so the growing log is never scanned whole.
  */
-export async function loadPoints(db: Queryable, f: IncidentSqlFilter, { withTime = false }: { withTime?: boolean } = {}): Promise<PointColumns> {
+const changeCount = (n: number): string =>
+  `((SELECT count(*)::int FROM incident_change c WHERE c.agency = '*')
+    + (SELECT count(*)::int FROM unnest($${n}::text[]) AS k(key)
+       JOIN incident_change c ON c.agency = split_part(k.key, ':', 1) AND c.classification = split_part(k.key, ':', 2)))`;
+
+/**
+ * The change version of the incidents under some labels: it differs from an earlier one exactly when a transaction
+ * that wrote incidents under any of them (or truncated the table) has committed since.
+ */
+export async function incidentChangeVersion(db: Queryable, labels: readonly ResourceLabel[]): Promise<number> {
+  const r = await db.query<{ v: number }>(`SELECT ${changeCount(1)} AS v`, [labelKeys(labels)]);
+  return r.rows[0]!.v;
+}
+
+/** The incident table's size in pages, to split a scan into block ranges. */
+export async function incidentPages(db: Queryable): Promise<number> {
+  const r = await db.query<{ pages: number }>(`SELECT (pg_relation_size('incident') / current_setting('block_size')::int)::int AS pages`);
+  return r.rows[0]?.pages ?? 0;
+}
+
+interface ZoneRow {
+  utm_epsg: number | null;
+  n: number;
+  xy: string | null;
+  version: number;
+}
+
+/** One packed scan: all of the table, or the rows stored in pages [fromPage, toPage) (toPage null: to the end). */
+async function packedScan(db: Queryable, f: IncidentSqlFilter, withTime: boolean, pages: [number, number | null] | null): Promise<ZoneRow[]> {
   const params: unknown[] = [];
-  const where = incidentWhere(f, params);
+  const where = [incidentWhere(f, params)];
+  if (pages) {
+    where.push(`i.ctid >= $${params.push(`(${pages[0]},0)`)}::tid`);
+    if (pages[1] !== null) where.push(`i.ctid < $${params.push(`(${pages[1]},0)`)}::tid`);
+  }
   const timeCol = withTime ? ` || float8send(extract(epoch FROM i.occurred_at)::float8 / 86400)` : '';
-  const r = await db.query<{ utm_epsg: number; n: number; xy: string | null }>(
-    `SELECT i.utm_epsg, count(*)::int AS n, encode(string_agg(float8send(i.x) || float8send(i.y)${timeCol}, ''::bytea), 'base64') AS xy
-     FROM incident i WHERE ${where} GROUP BY i.utm_epsg ORDER BY n DESC, i.utm_epsg`,
+  const version = changeCount(params.push(labelKeys(f.labels)));
+  // At least one row, so that the version comes back even when nothing matches (utm_epsg then null).
+  const r = await db.query<ZoneRow>(
+    `SELECT z.utm_epsg, z.n, z.xy, ${version} AS version
+     FROM (SELECT 1) AS one LEFT JOIN (
+       SELECT i.utm_epsg, count(*)::int AS n, encode(string_agg(float8send(i.x) || float8send(i.y)${timeCol}, ''::bytea), 'base64') AS xy
+       FROM incident i WHERE ${where.join(' AND ')} GROUP BY i.utm_epsg
+     ) AS z ON true`,
     params,
   );
-  const total = r.rows.reduce((s, z) => s + z.n, 0);
+  return r.rows;
+}
+
+/**
+ * Loads the points of every incident matching a filter, returned packed per UTM zone as base64 of big-endian
+ * float8 (16 or 24 bytes per incident): no row per incident, no number parsing, the same on PGlite and PostgreSQL.
+ * The statement (hence its snapshot) also reads the change version of the filter's labels, so a copy kept under
+ * that version is exactly what a new read would give until it changes. Zones are ordered here, not in SQL: sorting
+ * rows that carry megabytes would spill to disk.
+ *
+ * With `split` > 1 (PostgreSQL, several connections) the table is scanned in that many page ranges at once, each
+ * by its own statement. They form one consistent read when they report the same change version: no transaction
+ * that wrote incidents under the reader's labels committed between their snapshots, so each saw the same rows.
+ * Otherwise the whole scan is done again as one statement.
+ */
+export async function loadPoints(
+  db: Queryable,
+  f: IncidentSqlFilter,
+  { withTime = false, split = 1, pages = 0 }: { withTime?: boolean; split?: number; pages?: number } = {},
+): Promise<PointColumns & { version: number | null }> {
+  let rows: ZoneRow[];
+  if (split > 1 && pages >= split) {
+    const step = Math.ceil(pages / split);
+    const parts = await Promise.all(
+      Array.from({ length: split }, (_, k) => packedScan(db, f, withTime, [k * step, k === split - 1 ? null : (k + 1) * step])),
+    );
+    rows = parts.flat();
+    if (new Set(rows.map((z) => z.version)).size > 1) rows = await packedScan(db, f, withTime, null);
+  } else rows = await packedScan(db, f, withTime, null);
+  // Zones: the most common first (the points' zone), each zone's parts kept together.
+  const byZone = new Map<number, ZoneRow[]>();
+  for (const z of rows) if (z.utm_epsg !== null) byZone.set(z.utm_epsg, [...(byZone.get(z.utm_epsg) ?? []), z]);
+  const zones = [...byZone].map(([epsg, parts]) => ({ epsg, n: parts.reduce((s, z) => s + z.n, 0), parts }));
+  zones.sort((a, b) => b.n - a.n || a.epsg - b.epsg);
+  const total = zones.reduce((s, z) => s + z.n, 0);
   const columns = withTime ? 3 : 2;
   const cols = Array.from({ length: columns }, () => new Float64Array(total));
   const others: PointColumns['others'] = [];
   let at = 0;
-  for (const [k, zone] of r.rows.entries()) {
-    const m = unpack(Buffer.from(zone.xy ?? '', 'base64'), columns, cols, at);
-    if (k > 0) others.push({ epsg: zone.utm_epsg, from: at, to: at + m });
-    at += m;
+  for (const [k, zone] of zones.entries()) {
+    const from = at;
+    for (const part of zone.parts) at += unpack(Buffer.from(part.xy ?? '', 'base64'), columns, cols, at);
+    if (k > 0) others.push({ epsg: zone.epsg, from, to: at });
   }
-  return { n: total, epsg: r.rows[0]?.utm_epsg ?? 32718, x: cols[0]!, y: cols[1]!, t: withTime ? cols[2]! : null, others };
+  return {
+    n: total,
+    epsg: zones[0]?.epsg ?? 32718,
+    x: cols[0]!,
+    y: cols[1]!,
+    t: withTime ? cols[2]! : null,
+    others,
+    version: rows[0]?.version ?? null,
+  };
 }
 
 /** Monthly counts (America/Lima months) by district and type, from incident points. */

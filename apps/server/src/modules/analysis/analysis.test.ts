@@ -106,6 +106,20 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('analysis
     expect(r.ratio[0]![0]).toBeGreaterThan(1);
   });
 
+  it('takes an open last band (null) for distance and time, and refuses a null anywhere else', async () => {
+    const body = { scope: { ...scope(JAN), ubigeo: ['150132'] }, spaceBands: [0, 200, null], timeBands: [0, 3, null], permutations: 19 };
+    const res = await post('near-repeat', analyst, body);
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json<{ incidents: number; spaceBands: (number | null)[]; timeBands: (number | null)[]; observed: number[][] }>();
+    expect(r.spaceBands).toEqual([0, 200, null]);
+    expect(r.timeBands).toEqual([0, 3, null]);
+    // With both last bands open, every pair of incidents is counted in exactly one cell.
+    expect(r.observed.flat().reduce((a, b) => a + b, 0)).toBe((r.incidents * (r.incidents - 1)) / 2);
+    const bad = await post('near-repeat', analyst, { ...body, spaceBands: [0, null, 200] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+  });
+
   it('scores the model and the naive baseline on the next period only, both beside each other', async () => {
     const res = await post('evaluate', analyst, { scope: { source }, train: JAN, test: FEB, method: 'kde', cellSize: 100, radius: 300, shares: [0.01, 0.05] });
     expect(res.statusCode, res.body).toBe(200);

@@ -3,6 +3,7 @@ import type { TGeofence, TTrackBusEvent } from '@enlace/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { EventBus } from '../../platform/events/event-bus.ts';
 import type { LawfulArea } from './lawful-areas.ts';
+import { TrackPublisher } from './track-publisher.ts';
 import { TrackStore } from './track-store.ts';
 import { TrackWriter } from './track-writer.ts';
 import { listGeofenceRows, loadCurrentTracks } from './cop.repository.ts';
@@ -18,6 +19,8 @@ const LAWFUL_AREAS_TTL_MS = 120_000;
 export class CopRuntime {
   readonly tracks = new TrackStore();
   readonly writer: TrackWriter;
+  /** Publishes accepted changes on `cop.track`, batched per turn of the event loop. */
+  readonly publisher: TrackPublisher;
   private loading: Promise<void> | null = null;
   private geofenceCache: Promise<TGeofence[]> | null = null;
   private lawfulCache: { at: number; areas: Promise<LawfulArea[]> } | null = null;
@@ -27,8 +30,12 @@ export class CopRuntime {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly closers: (() => Promise<void> | void)[] = [];
 
-  constructor(private readonly ctx: Pick<AppContext, 'db' | 'bus' | 'config' | 'afterAudit'>) {
-    this.writer = new TrackWriter(ctx.db, ctx.config.trackFlushMs, ctx.afterAudit);
+  constructor(private readonly ctx: Pick<AppContext, 'db' | 'bus' | 'config' | 'afterAudit' | 'log'>) {
+    this.writer = new TrackWriter(ctx.db, ctx.config.trackFlushMs, ctx.afterAudit, {
+      keep: (uid) => this.tracks.get(uid) !== undefined, // removed from the picture: its last state is not written back
+      onError: (err: unknown) => ctx.log.error({ err }, 'newest track states not written (retried)'),
+    });
+    this.publisher = new TrackPublisher(ctx.bus, (err: unknown) => ctx.log.error({ err }, 'track changes not published'));
     this.unsubscribe = ctx.bus.subscribe(COP_SUBJECTS.track, (event) => {
       const data = event.data as TTrackBusEvent;
       for (const t of data.tracks) this.tracks.apply(t);
@@ -98,6 +105,7 @@ export class CopRuntime {
   }
 
   async close(): Promise<void> {
+    this.publisher.flush();
     this.unsubscribe();
     for (const t of this.timers) clearInterval(t);
     for (const fn of this.closers) await fn();
@@ -109,7 +117,7 @@ export class CopRuntime {
 const runtimes = new WeakMap<EventBus, CopRuntime>();
 
 /** The runtime of the instance `ctx` belongs to. */
-export function copRuntime(ctx: Pick<AppContext, 'db' | 'bus' | 'config' | 'afterAudit'>): CopRuntime {
+export function copRuntime(ctx: Pick<AppContext, 'db' | 'bus' | 'config' | 'afterAudit' | 'log'>): CopRuntime {
   let rt = runtimes.get(ctx.bus);
   if (!rt) {
     rt = new CopRuntime(ctx);

@@ -72,42 +72,76 @@ export async function loadCurrentTracks(db: Queryable): Promise<TTrack[]> {
   return r.rows.map(toTrack);
 }
 
-/** One JSON parameter per batch: far cheaper to bind than one array per column (PGlite parses each element). */
-const batchJson = (rows: readonly TrackRow[]): string =>
-  JSON.stringify(rows.map((r) => ({ ...r.track, reported_by: r.reportedBy, unit_id: r.track.unitId, received_at: r.track.receivedAt })));
+/**
+ * One JSON parameter per batch (far cheaper to bind than one array per column: PGlite parses each element), one
+ * object per report with only the history's columns, `i` its index in the batch.
+ */
+const historyJson = (rows: readonly TrackRow[]): string =>
+  JSON.stringify(
+    rows.map((r, i) => {
+      const t = r.track;
+      return {
+        i, uid: t.uid, lon: t.lon, lat: t.lat, hae: t.hae, course: t.course, speed: t.speed, status: t.status, time: t.time,
+        source: t.source, reported_by: r.reportedBy, received_at: t.receivedAt, agency: t.agency, classification: t.classification,
+      };
+    }),
+  );
 
 /**
- * Appends positions to the history, skipping those already stored (same uid and time): returns the
- * `uid|time` keys actually inserted, so a retried batch is recognised and not published twice.
+ * Appends one group commit's positions to the history in one statement, skipping those already stored (same uid
+ * and time). Returns the indexes in `rows` of the reports actually inserted, so a retried batch is recognised.
+ * Rows go in in (uid, time) order, so two transactions inserting the same retried reports wait for each other
+ * instead of deadlocking.
  */
-export async function insertHistory(tx: Queryable, rows: readonly TrackRow[]): Promise<Set<string>> {
+export async function insertHistory(tx: Queryable, rows: readonly TrackRow[]): Promise<Set<number>> {
   if (rows.length === 0) return new Set();
-  const r = await tx.query<{ uid: string; time: Date }>(
-    `INSERT INTO cop_track_history (uid, time, geom, hae, course, speed, status, source, reported_by, received_at, agency, classification)
-     SELECT u.uid, u.time, ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326), u.hae, u.course, u.speed, u.status, u.source,
-            u.reported_by, u.received_at, u.agency, u.classification
-       FROM json_to_recordset($1::json) AS u(uid text, time timestamptz, lon float8, lat float8, hae float8, course float8,
-            speed float8, status text, source text, reported_by uuid, received_at timestamptz, agency text, classification text)
-     ON CONFLICT (uid, time) DO NOTHING
-     RETURNING uid, time`,
-    [batchJson(rows)],
+  const r = await tx.query<{ i: number }>(
+    `WITH u AS (
+       SELECT * FROM json_to_recordset($1::json) AS u(i int, uid text, lon float8, lat float8, hae float8, course float8,
+              speed float8, status text, time timestamptz, source text, reported_by uuid, received_at timestamptz,
+              agency text, classification text)
+     ), ins AS (
+       INSERT INTO cop_track_history (uid, time, geom, hae, course, speed, status, source, reported_by, received_at, agency, classification)
+       SELECT uid, time, ST_SetSRID(ST_MakePoint(lon, lat), 4326), hae, course, speed, status, source, reported_by,
+              received_at, agency, classification
+         FROM u
+        ORDER BY uid, time
+       ON CONFLICT (uid, time) DO NOTHING
+       RETURNING uid, time
+     )
+     SELECT u.i FROM u JOIN ins ON ins.uid = u.uid AND ins.time = u.time`,
+    [historyJson(rows)],
   );
-  return new Set(r.rows.map((x) => `${x.uid}|${x.time.toISOString()}`));
+  return new Set(r.rows.map((x) => x.i));
 }
 
-/** Writes the newest state of each track (one row per uid; callers pass at most one per uid). */
-export async function upsertCurrent(tx: Queryable, rows: readonly TrackRow[]): Promise<void> {
+/**
+ * Writes the newest state of tracks (at most one row per uid), unless a newer one is stored: a late or concurrent
+ * write never moves a track back. Rows are locked in uid order (no deadlock between two writers).
+ */
+export async function upsertCurrent(db: Queryable, rows: readonly TrackRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await tx.query(
+  const json = JSON.stringify(
+    rows.map((r) => {
+      const t = r.track;
+      return {
+        uid: t.uid, callsign: t.callsign, type: t.type, lon: t.lon, lat: t.lat, hae: t.hae, ce: t.ce, le: t.le, course: t.course,
+        speed: t.speed, battery: t.battery, status: t.status, time: t.time, stale: t.stale, how: t.how, source: t.source,
+        force: t.force, unit_id: t.unitId, detail: t.detail ?? null, reported_by: r.reportedBy, received_at: t.receivedAt,
+        agency: t.agency, classification: t.classification,
+      };
+    }),
+  );
+  await db.query(
     `INSERT INTO cop_track (uid, callsign, type, geom, hae, ce, le, course, speed, battery, status, time, stale, how, source,
                             force, unit_id, detail, reported_by, received_at, agency, classification)
-     SELECT u.uid, u.callsign, u.type, ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326), u.hae, u.ce, u.le, u.course, u.speed,
-            u.battery, u.status, u.time, u.stale, u.how, u.source, u.force, u.unit_id, u.detail, u.reported_by,
-            u.received_at, u.agency, u.classification
-       FROM json_to_recordset($1::json) AS u(uid text, callsign text, type text, lon float8, lat float8, hae float8,
-            ce float8, le float8, course float8, speed float8, battery float8, status text, time timestamptz,
-            stale timestamptz, how text, source text, force text, unit_id uuid, detail text, reported_by uuid,
-            received_at timestamptz, agency text, classification text)
+     SELECT DISTINCT ON (uid) uid, callsign, type, ST_SetSRID(ST_MakePoint(lon, lat), 4326), hae, ce, le, course, speed,
+            battery, status, time, stale, how, source, force, unit_id, detail, reported_by, received_at, agency, classification
+       FROM json_to_recordset($1::json) AS u(uid text, callsign text, type text, lon float8, lat float8, hae float8, ce float8,
+            le float8, course float8, speed float8, battery float8, status text, time timestamptz, stale timestamptz, how text,
+            source text, force text, unit_id uuid, detail text, reported_by uuid, received_at timestamptz, agency text,
+            classification text)
+      ORDER BY uid, time DESC
      ON CONFLICT (uid) DO UPDATE SET
        callsign = EXCLUDED.callsign, type = EXCLUDED.type, geom = EXCLUDED.geom, hae = EXCLUDED.hae, ce = EXCLUDED.ce,
        le = EXCLUDED.le, course = EXCLUDED.course, speed = EXCLUDED.speed, battery = EXCLUDED.battery,
@@ -115,8 +149,8 @@ export async function upsertCurrent(tx: Queryable, rows: readonly TrackRow[]): P
        source = EXCLUDED.source, force = EXCLUDED.force, unit_id = EXCLUDED.unit_id, detail = EXCLUDED.detail,
        reported_by = EXCLUDED.reported_by, received_at = EXCLUDED.received_at, agency = EXCLUDED.agency,
        classification = EXCLUDED.classification
-     WHERE cop_track.time <= EXCLUDED.time`,
-    [batchJson(rows)],
+     WHERE cop_track.time < EXCLUDED.time`,
+    [json],
   );
 }
 
@@ -137,6 +171,39 @@ export async function selectHistory(
     [q.uid, q.from, q.to, q.limit, labelKeys(q.labels)],
   );
   return r.rows.map((x) => ({ time: x.time.toISOString(), lat: x.lat, lon: x.lon, hae: x.hae, course: x.course, speed: x.speed, status: x.status }));
+}
+
+/** One stored position of any track, for the bulk replay window. */
+export interface HistoryRow {
+  uid: string;
+  time: Date;
+  lon: number;
+  lat: number;
+  hae: number | null;
+  course: number | null;
+  speed: number | null;
+  status: string | null;
+}
+
+/**
+ * Every stored position between two times that the reader's labels allow, optionally inside a box
+ * `[minLon, minLat, maxLon, maxLat]`, oldest first, at most `limit` (one indexed range scan on time).
+ */
+export async function selectHistoryWindow(
+  db: Queryable,
+  q: { from: string; to: string; limit: number; labels: readonly ResourceLabel[]; bbox?: readonly [number, number, number, number] | undefined },
+): Promise<HistoryRow[]> {
+  const params: unknown[] = [q.from, q.to, q.limit, labelKeys(q.labels)];
+  const box = q.bbox
+    ? `AND geom && ST_MakeEnvelope($${params.push(q.bbox[0])}::float8, $${params.push(q.bbox[1])}::float8, $${params.push(q.bbox[2])}::float8, $${params.push(q.bbox[3])}::float8, 4326)`
+    : '';
+  const r = await db.query<HistoryRow>(
+    `SELECT uid, time, ST_X(geom) AS lon, ST_Y(geom) AS lat, hae, course, speed, status
+       FROM cop_track_history WHERE time >= $1 AND time <= $2 AND ${labelPredicate(4)} ${box}
+      ORDER BY time, uid LIMIT $3`,
+    params,
+  );
+  return r.rows;
 }
 
 /** Deletes history older than `before`; returns how many rows went. */

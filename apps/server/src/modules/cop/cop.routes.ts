@@ -4,6 +4,7 @@ import {
   ZAlert,
   ZAlertAcknowledge,
   ZAlertListQuery,
+  ZCopDrawing,
   ZEmergencyCreate,
   ZGeofence,
   ZGeofenceCreate,
@@ -16,6 +17,8 @@ import {
   ZTrackList,
   ZTrackListQuery,
   ZTrackUidParams,
+  ZTracksHistory,
+  ZTracksHistoryQuery,
 } from '@enlace/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -27,8 +30,10 @@ import { actorOf } from '../../platform/http/authenticate.ts';
 import { acknowledgeAlert } from './acknowledge-alert.ts';
 import { copRuntime } from './cop-runtime.ts';
 import { getTrackHistory } from './get-track-history.ts';
+import { getTracksHistory } from './get-tracks-history.ts';
 import { ingestReports, reportFrom } from './ingest-reports.ts';
 import { listAlerts } from './list-alerts.ts';
+import { listLegalAreas } from './list-legal-areas.ts';
 import { getGeofence, listGeofences } from './list-geofences.ts';
 import { listTracks } from './list-tracks.ts';
 import { LiveHub } from './live-hub.ts';
@@ -89,10 +94,32 @@ export function copRoutes(ctx: AppContext): FastifyPluginAsync {
       });
     });
 
+    app.get('/tracks/history', {
+      config: { access: 'track:read' },
+      schema: {
+        tags,
+        description: 'Replay: every readable position of every track in a window (at most 24 h) and box, grouped per track.',
+        querystring: ZTracksHistoryQuery,
+        response: { 200: ZTracksHistory },
+      },
+    }, async (req) => {
+      const q = req.query;
+      return getTracksHistory(ctx, actorOf(req), { since: q.since, until: q.until, bbox: parseBbox(q.bbox), forces: q.force, limit: q.limit });
+    });
+
     app.get('/tracks/:uid/history', {
       config: { access: 'track:read' },
       schema: { tags, params: ZTrackUidParams, querystring: ZTrackHistoryQuery, response: { 200: ZTrackHistory } },
     }, async (req) => getTrackHistory(ctx, actorOf(req), { uid: req.params.uid, ...req.query }));
+
+    app.get('/legal-areas', {
+      config: { access: 'legal:read' },
+      schema: {
+        tags,
+        description: 'Areas of the legal bases in force today that the caller may read, as map drawings (outline, label, colour).',
+        response: { 200: z.object({ items: z.array(ZCopDrawing) }) },
+      },
+    }, async (req) => ({ items: await listLegalAreas(ctx, actorOf(req)) }));
 
     app.get('/alerts', {
       config: { access: 'alert:read' },

@@ -11,6 +11,7 @@ import { deleteCurrentBefore, pruneHistory } from './cop.repository.ts';
 export async function forgetOldTracks(ctx: AppContext, now = Date.now()): Promise<{ history: number; tracks: number }> {
   const before = new Date(now - ctx.config.trackHistoryHours * 3600_000);
   const history = await pruneHistory(ctx.db, before);
+  await copRuntime(ctx).writer.flushCurrent(); // the newest states are written once a second: write them before deciding
   const gone = await deleteCurrentBefore(ctx.db, before);
   if (gone.length > 0) {
     const rt = copRuntime(ctx);

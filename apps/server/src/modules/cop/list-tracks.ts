@@ -1,6 +1,8 @@
 import type { TForce, TTrack, TTrackList } from '@enlace/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { copRuntime } from './cop-runtime.ts';
+import { droneVideos, trackVideoUrl } from './drone-videos.ts';
+import type { DroneVideoDirectory } from './drone-videos.ts';
 import { LabelSet } from './track-access.ts';
 import type { CopActor } from './track-access.ts';
 
@@ -12,11 +14,12 @@ export interface ListTracksQuery {
   limit: number;
 }
 
-/** A track as listed: without the raw TAK detail (relay only). */
-export function presentTrack(t: TTrack): TTrack {
-  if (t.detail === undefined) return t;
+/** A track as listed: without the raw TAK detail (relay only), with the drone's video link when it has one. */
+export function presentTrack(t: TTrack, videos?: DroneVideoDirectory): TTrack {
+  const videoUrl = trackVideoUrl(t, videos);
+  if (t.detail === undefined && videoUrl === undefined) return t;
   const { detail: _detail, ...rest } = t;
-  return rest;
+  return videoUrl === undefined ? rest : { ...rest, videoUrl };
 }
 
 /**
@@ -31,5 +34,6 @@ export async function listTracks(ctx: AppContext, actor: CopActor, q: ListTracks
     { bbox: q.bbox, forces: q.forces, maxAgeSeconds: q.maxAgeSeconds, excludeStale: q.excludeStale, labels: new LabelSet(actor, 'track:read') },
     q.limit,
   );
-  return { items: items.map(presentTrack), total, truncated: total > items.length };
+  const videos = droneVideos(ctx);
+  return { items: items.map((t) => presentTrack(t, videos)), total, truncated: total > items.length };
 }

@@ -1,5 +1,5 @@
 import { COP_SUBJECTS } from '@enlace/contracts';
-import type { TAlert, TForce, TLiveServerMessage, TTrack, TTrackBusEvent } from '@enlace/contracts';
+import type { TAlert, TLiveServerMessage, TTrack, TTrackBusEvent } from '@enlace/contracts';
 import type { WebSocket } from 'ws';
 import type { AppContext } from '../../platform/context.ts';
 import { canReadChat } from '../messaging/chat-access.ts';
@@ -7,11 +7,11 @@ import type { ReceiptBusEvent } from '../messaging/record-receipt.ts';
 import type { ChatBusEvent } from '../messaging/send-message.ts';
 import { canReadAlert } from './alert-access.ts';
 import { copRuntime } from './cop-runtime.ts';
+import { droneVideos } from './drone-videos.ts';
 import { presentTrack } from './list-tracks.ts';
-import { LabelSet } from './track-access.ts';
+import { LiveView, trackLabelsKey, viewKey } from './live-view.ts';
+import type { TrackView, ViewBatch } from './live-view.ts';
 import type { CopActor } from './track-access.ts';
-import { trackMatches } from './track-store.ts';
-import type { TrackFilter } from './track-store.ts';
 
 /** Bytes queued in a socket beyond which a client is skipped this tick (it keeps only the latest state). */
 const SLOW_BYTES = 1 << 20;
@@ -20,22 +20,24 @@ const SLOW_GIVE_UP_MS = 30_000;
 /** Alerts, chat and receipts waiting for one client; more means it cannot keep up: disconnect, resync later. */
 const MAX_EVENTS = 1000;
 
-export interface LiveSubscription {
-  bbox?: readonly [number, number, number, number] | undefined;
-  forces?: readonly TForce[] | undefined;
+export interface LiveSubscription extends TrackView {
   kinds: ReadonlySet<'tracks' | 'alerts' | 'chat'>;
-  maxAgeSeconds?: number | undefined;
 }
 
 /** One browser (or device) connection. */
 export class LiveClient {
   private sub: LiveSubscription | null = null;
-  private filter: TrackFilter;
-  /** Latest state per track waiting for the next tick: a fast-moving track is sent once per tick. */
-  private readonly pending = new Map<string, TTrack>();
-  private readonly removed = new Set<string>();
-  /** Tracks this client has been sent and not told removed (to remove what leaves its view). */
-  private readonly shown = new Set<string>();
+  /** The view whose tracks this client gets (null: not subscribed to tracks). */
+  view: LiveView<LiveClient> | null = null;
+  /** Key of the labels this client's user may read, shared with every user who may read the same. */
+  readonly labelsKey: string;
+  /**
+   * What a skipped (slow) client still has to get: latest state per track, null when it left the view. Bounded by
+   * the number of tracks; sent as one message when the socket has room again.
+   */
+  private backlog: Map<string, TTrack | null> | null = null;
+  /** Set when the client got its snapshot since the last tick: the hub's change count at that moment. */
+  snapshotAt = -1;
   private events: string[] = [];
   private slowSince = 0;
   closed = false;
@@ -45,7 +47,7 @@ export class LiveClient {
     readonly actor: CopActor,
     private readonly hub: LiveHub,
   ) {
-    this.filter = { labels: new LabelSet(actor, 'track:read') };
+    this.labelsKey = trackLabelsKey(actor);
   }
 
   get subscription(): LiveSubscription | null {
@@ -55,40 +57,7 @@ export class LiveClient {
   /** (Re)subscribes: the filter changes and a full snapshot replaces whatever the client had. */
   subscribe(sub: LiveSubscription): void {
     this.sub = sub;
-    this.filter = { bbox: sub.bbox, forces: sub.forces, maxAgeSeconds: sub.maxAgeSeconds, labels: this.filter.labels };
-    this.pending.clear();
-    this.removed.clear();
-    this.shown.clear();
-  }
-
-  snapshotTracks(all: Iterable<TTrack>, now: number): TTrack[] {
-    const out: TTrack[] = [];
-    if (!this.sub?.kinds.has('tracks')) return out;
-    for (const t of all) {
-      if (trackMatches(t, this.filter, now)) {
-        out.push(t);
-        this.shown.add(t.uid);
-      }
-    }
-    return out;
-  }
-
-  offerTracks(event: TTrackBusEvent, now: number): void {
-    if (!this.sub?.kinds.has('tracks')) return;
-    for (const t of event.tracks) {
-      if (trackMatches(t, this.filter, now)) {
-        this.pending.set(t.uid, t);
-        this.removed.delete(t.uid);
-      } else if (this.shown.has(t.uid) || this.pending.has(t.uid)) {
-        // Left the client's view (moved out of the box, reclassified): tell it to drop the track.
-        this.pending.delete(t.uid);
-        this.removed.add(t.uid);
-      }
-    }
-    for (const r of event.removed) {
-      this.pending.delete(r.uid);
-      if (this.shown.has(r.uid)) this.removed.add(r.uid);
-    }
+    this.backlog = null;
   }
 
   offerEvent(message: TLiveServerMessage): void {
@@ -99,10 +68,15 @@ export class LiveClient {
     this.events.push(JSON.stringify(message));
   }
 
-  /** Sends what accumulated since the last tick, unless the socket is still busy with earlier data. */
-  flush(now: number): void {
+  /**
+   * Sends what accumulated since the last tick: queued events, then this tick's batch of its view (`shared`, the
+   * message already serialised for the whole view). A client whose socket is still busy is skipped; it keeps the
+   * latest state of each track and gets it in one message when it has room again.
+   */
+  flush(now: number, batch: ViewBatch | null, shared: () => Buffer): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > SLOW_BYTES) {
+      if (batch) this.hold(batch);
       this.slowSince ||= now;
       if (now - this.slowSince > SLOW_GIVE_UP_MS) this.hub.drop(this, 'too slow');
       return;
@@ -110,16 +84,25 @@ export class LiveClient {
     this.slowSince = 0;
     for (const e of this.events) this.socket.send(e);
     this.events = [];
-    if (this.pending.size === 0 && this.removed.size === 0) return;
-    const parts: string[] = [];
-    for (const t of this.pending.values()) {
-      parts.push(this.hub.trackJson(t));
-      this.shown.add(t.uid);
+    if (this.backlog) {
+      if (batch) this.hold(batch);
+      const tracks: TTrack[] = [];
+      const removed: string[] = [];
+      for (const [uid, t] of this.backlog) {
+        if (t) tracks.push(t);
+        else removed.push(uid);
+      }
+      this.backlog = null;
+      this.socket.send(this.hub.tracksMessage({ tracks, removed }));
+    } else if (batch) {
+      this.socket.send(shared(), { binary: false });
     }
-    for (const uid of this.removed) this.shown.delete(uid);
-    this.socket.send(`{"type":"tracks","tracks":[${parts.join(',')}],"removed":${JSON.stringify([...this.removed])}}`);
-    this.pending.clear();
-    this.removed.clear();
+  }
+
+  private hold(batch: ViewBatch): void {
+    const backlog = (this.backlog ??= new Map());
+    for (const t of batch.tracks) backlog.set(t.uid, t);
+    for (const uid of batch.removed) backlog.set(uid, null);
   }
 
   send(message: TLiveServerMessage): void {
@@ -129,14 +112,21 @@ export class LiveClient {
 
 /**
  * Fans the operational picture out to browsers: every instance's hub listens to the bus (`cop.track`, `cop.alert`,
- * `cop.chat`, `cop.receipt`), so a report accepted by any instance reaches clients of all of them. Track updates
- * are coalesced per client and sent once per tick (ENLACE_LIVE_TICK_MS); every item is checked against the
- * client's permissions before it is queued. Sending never waits for a client: a client whose socket is still
- * full is skipped (it keeps only the latest state of each track, a bounded map) and, if it stays stuck, dropped;
- * it gets a fresh snapshot when it reconnects. So a slow client never delays the others.
+ * `cop.chat`, `cop.receipt`), so a report accepted by any instance reaches clients of all of them. Track changes
+ * are coalesced (latest state per track) and sent once per tick (ENLACE_LIVE_TICK_MS). Clients that may read the
+ * same labels and subscribed to the same area share a {@link LiveView}: each change is checked against their
+ * permissions and filter once per view, and the view's message is serialised once for all of its clients.
+ * Sending never waits for a client: a client whose socket is still full is skipped (it keeps only the latest
+ * state of each track, a bounded map) and, if it stays stuck, dropped; it gets a fresh snapshot when it
+ * reconnects. So a slow client never delays the others.
  */
 export class LiveHub {
   private readonly clients = new Set<LiveClient>();
+  private readonly views = new Map<string, LiveView<LiveClient>>();
+  /** Track changes since the last tick, latest per uid (null: removed), and when each came (`received`). */
+  private changes = new Map<string, TTrack | null>();
+  private changedAt = new Map<string, number>();
+  private received = 0;
   private readonly json = new WeakMap<TTrack, string>();
   private readonly offs: (() => void)[] = [];
   private readonly timer: NodeJS.Timeout;
@@ -145,8 +135,16 @@ export class LiveHub {
     const bus = ctx.bus;
     this.offs.push(
       bus.subscribe(COP_SUBJECTS.track, (e) => {
-        const now = Date.now();
-        for (const c of this.clients) c.offerTracks(e.data as TTrackBusEvent, now);
+        const data = e.data as TTrackBusEvent;
+        const at = ++this.received;
+        for (const t of data.tracks) {
+          this.changes.set(t.uid, t);
+          this.changedAt.set(t.uid, at);
+        }
+        for (const r of data.removed) {
+          this.changes.set(r.uid, null);
+          this.changedAt.set(r.uid, at);
+        }
       }),
       bus.subscribe(COP_SUBJECTS.alert, (e) => {
         const { alert } = e.data as { alert: TAlert };
@@ -175,14 +173,24 @@ export class LiveHub {
     return this.clients.size;
   }
 
+  /** Views in use (clients grouped by readable labels and subscription). */
+  get viewCount(): number {
+    return this.views.size;
+  }
+
   /** The JSON of a track as sent to browsers, computed once per state and shared by every client. */
   trackJson(t: TTrack): string {
     let s = this.json.get(t);
     if (s === undefined) {
-      s = JSON.stringify(presentTrack(t));
+      s = JSON.stringify(presentTrack(t, droneVideos(this.ctx)));
       this.json.set(t, s);
     }
     return s;
+  }
+
+  /** A `tracks` message. */
+  tracksMessage(batch: ViewBatch): string {
+    return `{"type":"tracks","tracks":[${batch.tracks.map((t) => this.trackJson(t)).join(',')}],"removed":${JSON.stringify(batch.removed)}}`;
   }
 
   add(socket: WebSocket, actor: CopActor): LiveClient {
@@ -194,6 +202,7 @@ export class LiveHub {
   remove(client: LiveClient): void {
     client.closed = true;
     this.clients.delete(client);
+    this.leaveView(client);
   }
 
   /** Disconnects a client that cannot keep up (1013: try again later); it resyncs on reconnect. */
@@ -207,24 +216,69 @@ export class LiveHub {
   async subscribe(client: LiveClient, sub: LiveSubscription): Promise<void> {
     const rt = copRuntime(this.ctx);
     await rt.loaded();
+    if (client.closed) return;
     client.subscribe(sub);
-    const tracks = client.snapshotTracks(rt.tracks.values(), Date.now());
-    const parts = tracks.map((t) => this.trackJson(t));
-    if (!client.closed && client.socket.readyState === client.socket.OPEN) {
-      client.socket.send(`{"type":"snapshot","tracks":[${parts.join(',')}]}`);
+    this.leaveView(client);
+    let tracks: TTrack[] = [];
+    if (sub.kinds.has('tracks')) {
+      const key = viewKey(client.labelsKey, sub);
+      let view = this.views.get(key);
+      if (!view) {
+        view = new LiveView<LiveClient>(key, client.actor, sub);
+        this.views.set(key, view);
+      }
+      view.clients.add(client);
+      client.view = view;
+      tracks = view.snapshot(rt.tracks.values(), Date.now());
+      // The snapshot holds every change received so far: the next tick sends this client only what came later.
+      client.snapshotAt = this.received;
     }
+    if (client.socket.readyState === client.socket.OPEN) {
+      client.socket.send(`{"type":"snapshot","tracks":[${tracks.map((t) => this.trackJson(t)).join(',')}]}`);
+    }
+  }
+
+  private leaveView(client: LiveClient): void {
+    const view = client.view;
+    if (!view) return;
+    view.clients.delete(client);
+    client.view = null;
+    if (view.clients.size === 0) this.views.delete(view.key);
   }
 
   private tick(): void {
     const now = Date.now();
-    for (const c of this.clients) {
+    const changes = this.changes;
+    const changedAt = this.changedAt;
+    this.changes = new Map();
+    this.changedAt = new Map();
+    const flush = (c: LiveClient, batch: ViewBatch | null, shared: () => Buffer): void => {
       try {
-        c.flush(now);
+        c.flush(now, batch, shared);
       } catch (err) {
         this.ctx.log.warn({ err }, 'live client send failed');
         this.drop(c, 'send failed');
       }
+    };
+    const none = (): Buffer => Buffer.alloc(0);
+    for (const view of [...this.views.values()]) {
+      const batch = changes.size > 0 ? view.batch(changes, now) : null;
+      let bytes: Buffer | undefined;
+      const shared = (): Buffer => (bytes ??= Buffer.from(this.tracksMessage(batch!)));
+      for (const c of [...view.clients]) {
+        if (c.snapshotAt < 0) {
+          flush(c, batch, shared);
+          continue;
+        }
+        const since = c.snapshotAt;
+        c.snapshotAt = -1;
+        const later = (uid: string): boolean => (changedAt.get(uid) ?? 0) > since;
+        const own = batch && { tracks: batch.tracks.filter((t) => later(t.uid)), removed: batch.removed.filter(later) };
+        const mine = own && (own.tracks.length > 0 || own.removed.length > 0) ? own : null;
+        flush(c, mine, () => Buffer.from(this.tracksMessage(mine!)));
+      }
     }
+    for (const c of this.clients) if (!c.view) flush(c, null, none);
   }
 
   close(): void {

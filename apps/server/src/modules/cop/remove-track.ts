@@ -16,6 +16,7 @@ export async function removeTrack(ctx: AppContext, actor: CopActor, uid: string)
   await rt.loaded();
   const held = rt.tracks.get(uid);
   if (!held || !authorize(actor, 'track:write', held).allow) return false;
+  await rt.writer.flushCurrent(); // its newest state, if still pending, lands before the delete, not after
   await runAudited({ db: ctx.db, actor: { id: actor.userId, name: actor.username, agency: actor.agency }, afterAudit: ctx.afterAudit }, async (tx, audit) => {
     await deleteCurrent(tx, uid);
     audit.record('remove', 'track', null, { uid });

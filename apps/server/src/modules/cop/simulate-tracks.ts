@@ -124,6 +124,8 @@ export function startTrackSimulator(ctx: AppContext, periodMs = 2000): () => voi
         force: u.force,
         agency: u.agency,
         classification: 'PUBLICO',
+        // Simulated drones carry a (demo, unreachable) video link, as a real drone's CoT `<__video>` would.
+        ...(u.type.startsWith('a-f-A') ? { detail: `<__video url="rtsp://video.demo.enlace.local/${u.uid}"/>` } : {}),
       });
       byAgency.set(u.agency, list);
     }

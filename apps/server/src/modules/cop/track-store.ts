@@ -28,6 +28,12 @@ export function trackMatches(track: TTrack, f: TrackFilter, now: number): boolea
   return true;
 }
 
+/** Orders two ISO times; the canonical 24-character form (`toISOString`) compares as text, without parsing. */
+function compareTimes(a: string, b: string): number {
+  if (a.length === 24 && b.length === 24 && a.endsWith('Z') && b.endsWith('Z')) return a < b ? -1 : a > b ? 1 : 0;
+  return Date.parse(a) - Date.parse(b);
+}
+
 /**
  * The current state of every track, in memory: reads (`GET /tracks`, live snapshots, TAK relay) are served from
  * here. Kept in step across instances through the bus (`cop.track`); loaded from `cop_track` at start.
@@ -47,8 +53,10 @@ export class TrackStore {
   /** Applies a track if it is not older than the one held; returns true when the state changed. */
   apply(track: TTrack): boolean {
     const held = this.tracks.get(track.uid);
-    if (held && (Date.parse(held.time) > Date.parse(track.time) || (held.time === track.time && held.receivedAt >= track.receivedAt))) {
-      return false;
+    if (held === track) return false; // this instance's own change coming back from the bus
+    if (held) {
+      const order = compareTimes(held.time, track.time);
+      if (order > 0 || (order === 0 && compareTimes(held.receivedAt, track.receivedAt) >= 0)) return false;
     }
     this.tracks.set(track.uid, track);
     return true;

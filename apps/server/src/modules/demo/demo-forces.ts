@@ -4,14 +4,15 @@ import { auditActorOf } from '../../platform/auth/actor.ts';
 import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { limaToday } from '../forces/forces-access.ts';
-import { createEquipment } from '../forces/save-equipment.ts';
-import { createPerson } from '../forces/save-person.ts';
+import { createEquipment } from '../forces/create-equipment.ts';
+import { createPerson } from '../forces/create-person.ts';
 import { findUserByUsername } from '../identity/find-user.ts';
 import { recomputeNationalReadiness } from '../readiness/recompute-national-readiness.ts';
 import { issueCertificate } from '../training/issue-certificate.ts';
-import { createJointExercise, evaluateJointExercise } from '../training/joint-exercises.ts';
+import { createJointExercise } from '../training/create-joint-exercise.ts';
+import { evaluateJointExercise } from '../training/evaluate-joint-exercise.ts';
 import { recordResults } from '../training/record-results.ts';
-import { createSession } from '../training/sessions.ts';
+import { createSession } from '../training/create-session.ts';
 
 /**
  * Demo forces of Lima and Callao: a few hundred members of the 18 demo units with ranks, documents and status;

@@ -504,9 +504,12 @@ export async function equipmentSummaryRows(
   db: Queryable,
   labels: readonly ResourceLabel[],
   unitId: string,
-): Promise<{ category: TForcesEquipmentCategory; condition: TEquipmentCondition; quantity: number }[]> {
-  const r = await db.query<{ category: TForcesEquipmentCategory; condition: TEquipmentCondition; quantity: number }>(
-    `SELECT category, condition, sum(quantity)::int AS quantity FROM equipment_item
+): Promise<{ category: TForcesEquipmentCategory; condition: TEquipmentCondition; quantity: number; classified: string[] | null }[]> {
+  // `classified`: the ids of the records above PUBLICO behind each figure (their reading is audited).
+  const r = await db.query<{ category: TForcesEquipmentCategory; condition: TEquipmentCondition; quantity: number; classified: string[] | null }>(
+    `SELECT category, condition, sum(quantity)::int AS quantity,
+            array_agg(id::text ORDER BY id) FILTER (WHERE classification <> 'PUBLICO') AS classified
+       FROM equipment_item
       WHERE unit_id = $2 AND ${labelPredicate(1)} GROUP BY category, condition ORDER BY category, condition`,
     [labelKeys(labels), unitId],
   );
@@ -534,12 +537,16 @@ export interface TaskingMemberRow {
 export async function taskingMemberRows(db: Queryable, unitId: string, today: string): Promise<TaskingMemberRow[]> {
   const r = await db.query<TaskingMemberRow>(
     `WITH roster AS (
+       -- Two index-friendly halves (own members not seconded away; members seconded in), not one OR that scans
+       -- every person.
        SELECT p.id, p.designated_lethal FROM person p
-        WHERE p.status <> 'on_leave' AND (
-          (p.unit_id = $1 AND NOT EXISTS (SELECT 1 FROM secondment s WHERE s.person_id = p.id AND s.status = 'approved'
-                                            AND $2::date BETWEEN s.starts_on AND s.ends_on AND s.to_unit_id <> $1))
-          OR EXISTS (SELECT 1 FROM secondment s WHERE s.person_id = p.id AND s.status = 'approved'
-                        AND $2::date BETWEEN s.starts_on AND s.ends_on AND s.to_unit_id = $1))
+        WHERE p.unit_id = $1 AND p.status <> 'on_leave'
+          AND NOT EXISTS (SELECT 1 FROM secondment s WHERE s.person_id = p.id AND s.status = 'approved'
+                            AND $2::date BETWEEN s.starts_on AND s.ends_on AND s.to_unit_id <> $1)
+       UNION
+       SELECT p.id, p.designated_lethal FROM secondment s JOIN person p ON p.id = s.person_id
+        WHERE s.to_unit_id = $1 AND s.status = 'approved' AND $2::date BETWEEN s.starts_on AND s.ends_on
+          AND p.status <> 'on_leave'
      )
      SELECT r.id, r.designated_lethal,
             (SELECT json_agg(json_build_array(c2.area, to_char(c.valid_until, 'YYYY-MM-DD')))

@@ -9,7 +9,7 @@ import type { Backend } from '../../../../../test/support/test-db.ts';
 import { auditActorOf } from '../../platform/auth/actor.ts';
 import { runAudited } from '../../platform/audit/run-audited.ts';
 import { loadUnitMembersAndEquipment } from './load-unit-members-and-equipment.ts';
-import { upsertPerson } from './save-person.ts';
+import { upsertPerson } from './upsert-person.ts';
 
 /** A DNI no other test uses (8 digits). */
 const dni = (): string => String(10_000_000 + Math.floor(Math.random() * 89_999_999));
@@ -136,6 +136,29 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('forces: 
       method: 'PATCH', url: `/api/v1/personnel/${hidden.body.id}`, headers: u.epTrainer!.auth, payload: { phone: '999 111 222' },
     });
     expect(personal.statusCode).toBe(403);
+  });
+
+  it('a PNP trainer cannot move an Ejército member off the roster by secondment, nor import into an Ejército roster', async () => {
+    const today = new Date(Date.now() - 5 * 3_600_000).toISOString().slice(0, 10);
+    const open = (await post<TPerson>('epTrainer', '/api/v1/personnel', member(epPublic.id, { classification: 'PUBLICO' }))).body;
+    const hidden = (await post<TPerson>('epTrainer', '/api/v1/personnel', member(epUnit.id))).body;
+    const lend = (personId: string) => post<{ error: { code: string } }>('pnpTrainer', '/api/v1/secondments', {
+      personId, toUnitId: epOther.id, startsOn: today, endsOn: '2099-12-31', reason: 'Intento ajeno',
+    });
+    expect((await lend(open.id)).status).toBe(403);
+    expect((await lend(hidden.id)).status).toBe(404);
+    // A trainer may import personnel of the own agency; a row naming an Ejército unit is refused, so nothing applies.
+    const run = await post<{ id: string }>('pnpTrainer', '/api/v1/imports', { kind: 'personnel', fileName: 'ajeno.csv' });
+    expect(run.status).toBe(201);
+    const csv = `unidad,tipo_documento,numero_documento,nombres,apellidos,grado\n${epPublic.shortName},DNI,${dni()},Ana,Ajena ${uniq()},Cabo\n`;
+    const up = await t.app.inject({
+      method: 'PUT', url: `/api/v1/imports/${run.body.id}/file`, headers: { ...u.pnpTrainer!.auth, 'content-type': 'text/csv' }, payload: csv,
+    });
+    expect(up.json<{ status: string; counts: { errors: number } }>()).toMatchObject({ status: 'invalid', counts: { errors: 1 } });
+    const apply = await t.app.inject({ method: 'POST', url: `/api/v1/imports/${run.body.id}/apply`, headers: u.pnpTrainer!.auth });
+    expect(apply.statusCode).toBe(409);
+    const roster = await get<{ items: TPerson[] }>('epCmd', `/api/v1/personnel?unitId=${epPublic.id}`);
+    expect(roster.body.items.filter((p) => p.familyNames.startsWith('Ajena'))).toEqual([]);
   });
 
   it('refuses a second member with the same document, and refuses bad input with 400', async () => {

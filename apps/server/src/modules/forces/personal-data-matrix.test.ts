@@ -59,4 +59,17 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('personal
     }
     expect(mismatches).toEqual([]);
   });
+
+  it('hides the personal data the same way in the roster list', async () => {
+    const mismatches: string[] = [];
+    for (const [key, u] of users) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/personnel?unitId=${person.unitId}`, headers: u.auth });
+      const row = res.statusCode === 200 ? res.json<{ items: TPerson[] }>().items.find((p) => p.id === person.id) : undefined;
+      if ((row !== undefined) !== READS(u.user.role, u.user.agency)) mismatches.push(`${key} listed: ${row !== undefined}`);
+      if (!row) continue;
+      if ((row.personal !== null) !== SEES_PERSONAL(u.user.role, u.user.agency)) mismatches.push(`${key} personal: ${row.personal !== null}`);
+      if (row.personal === null && (res.body.includes('1990-02-03') || res.body.includes('912 345 678'))) mismatches.push(`${key} leaks personal data`);
+    }
+    expect(mismatches).toEqual([]);
+  });
 });

@@ -156,7 +156,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('tasking 
         '/api/v1/tasking/evaluations',
       ]),
     );
-    expect(doc.paths['/api/v1/tasking/evaluate']!.post!.description).toMatch(/issue 4/);
+    expect(doc.paths['/api/v1/tasking/evaluate']!.post!.description).toMatch(/unit's records/);
   });
 
   it('changes the next decision and its ruleSetVersion when an admin changes a threshold', async () => {

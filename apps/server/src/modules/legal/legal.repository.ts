@@ -1,9 +1,9 @@
 import type { ResourceLabel } from '@enlace/access';
 import type { TClassification } from '@enlace/contracts';
-import type { TInstrument, TRuleSet, TTaskingInput, TTaskingResult } from '@enlace/rules';
+import type { TInstrument, TRuleSet, TTaskingResult } from '@enlace/rules';
 import type { Queryable } from '../../platform/db/db.ts';
 import { labelKeys, labelPredicate } from '../../platform/db/label-filter.ts';
-import type { TInstrumentRecord, TTaskingEvaluation } from './legal.schemas.ts';
+import type { TInstrumentRecord, TRevocation, TRevocationRequest, TTaskingEvaluation } from './legal.schemas.ts';
 
 interface InstrumentRow {
   id: string;
@@ -27,6 +27,12 @@ interface InstrumentRow {
   agency: TInstrumentRecord['agency'];
   classification: TInstrumentRecord['classification'];
   exercise: boolean;
+  revoked_on: string | null;
+  revocation_reason: string | null;
+  revoked_by_instrument: string | null;
+  revocation_source_url: string | null;
+  revoked_at: Date | null;
+  revoked_by: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -34,11 +40,23 @@ interface InstrumentRow {
 const COLUMNS = `id, kind, number, title, scenario, ground, pnp_capacity, area_ubigeo, ST_AsGeoJSON(area_geom) AS area_geojson,
   to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to, restricted_rights,
   control_authority, pnp_coordinating_authority, oversight, source_url, extends, applies_to, agency, classification,
-  exercise, created_at, updated_at`;
+  exercise, to_char(revoked_on, 'YYYY-MM-DD') AS revoked_on, revocation_reason, revoked_by_instrument,
+  revocation_source_url, revoked_at, revoked_by, created_at, updated_at`;
 
 /** Adds `key` only when the column holds a value: the instrument schema has optional, not nullable, fields. */
 function some<K extends string, V>(key: K, value: V | null): Partial<Record<K, V>> {
   return value === null ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+function revocationOf(r: InstrumentRow, revokedOn: string): TRevocation {
+  return {
+    revokedOn,
+    reason: r.revocation_reason ?? '',
+    revokingInstrument: r.revoked_by_instrument ?? '',
+    ...some('sourceUrl', r.revocation_source_url),
+    revokedAt: r.revoked_at?.toISOString() ?? '',
+    revokedBy: r.revoked_by ?? '',
+  };
 }
 
 function toInstrument(r: InstrumentRow): TInstrumentRecord {
@@ -67,6 +85,7 @@ function toInstrument(r: InstrumentRow): TInstrumentRecord {
     agency: r.agency,
     classification: r.classification,
     exercise: r.exercise,
+    ...(r.revoked_on === null ? {} : { revocation: revocationOf(r, r.revoked_on) }),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };
@@ -99,17 +118,6 @@ export async function listInstruments(db: Queryable, f: InstrumentFilter): Promi
 export async function allReadableInstruments(db: Queryable, labels: readonly ResourceLabel[]): Promise<TInstrumentRecord[]> {
   const rows = await db.query<InstrumentRow>(`SELECT ${COLUMNS} FROM legal_instrument WHERE ${LABEL_FILTER}`, [labelKeys(labels)]);
   return rows.rows.map(toInstrument);
-}
-
-/**
- * A cheap fingerprint of the registry that changes with every insert and every edit (edits move `updated_at`):
- * the in-memory registry of the evaluator is reloaded when it changes, on this instance or another.
- */
-export async function registryFingerprint(db: Queryable): Promise<string> {
-  const r = await db.query<{ n: number; s: string | null }>(
-    `SELECT count(*)::int AS n, sum(extract(epoch FROM updated_at))::text AS s FROM legal_instrument`,
-  );
-  return `${r.rows[0]?.n ?? 0}:${r.rows[0]?.s ?? ''}`;
 }
 
 /** Every real (non-exercise) instrument, whatever its labels: the evaluator's registry before the reader's filter. */
@@ -199,6 +207,7 @@ interface EvaluationRow {
   agency: TTaskingEvaluation['agency'];
   classification: TClassification;
   input: unknown;
+  input_digest: string | null;
   result: TTaskingResult;
   rule_set_version: string;
   decision: TTaskingResult['decision'];
@@ -211,6 +220,7 @@ const toEvaluation = (r: EvaluationRow): TTaskingEvaluation => ({
   agency: r.agency,
   classification: r.classification,
   input: r.input,
+  ...(r.input_digest === null ? {} : { inputDigest: r.input_digest }),
   result: r.result,
   ruleSetVersion: r.rule_set_version,
   decision: r.decision,
@@ -222,18 +232,21 @@ export interface EvaluationValues {
   actor: string;
   agency: TTaskingEvaluation['agency'];
   classification: TClassification;
-  input: TTaskingInput;
+  /** The compact input (see compact-tasking-input.ts), as JSON text, and the SHA-256 (hex) of that text. */
+  inputJson: string;
+  inputDigest: string;
   result: TTaskingResult;
 }
 
-export async function insertEvaluation(db: Queryable, e: EvaluationValues): Promise<TTaskingEvaluation> {
-  const r = await db.query<EvaluationRow>(
-    `INSERT INTO tasking_evaluation (actor_id, actor, agency, classification, input, result, rule_set_version, decision)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8)
-     RETURNING id, actor, agency, classification, input, result, rule_set_version, decision, created_at`,
-    [e.actorId, e.actor, e.agency, e.classification, JSON.stringify(e.input), JSON.stringify(e.result), e.result.ruleSetVersion, e.result.decision],
+/** Stores an evaluation; returns its id (the values are the caller's, nothing is read back). */
+export async function insertEvaluation(db: Queryable, e: EvaluationValues): Promise<string> {
+  const r = await db.query<{ id: string }>(
+    `INSERT INTO tasking_evaluation (actor_id, actor, agency, classification, input, input_digest, result, rule_set_version, decision)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8, $9)
+     RETURNING id`,
+    [e.actorId, e.actor, e.agency, e.classification, e.inputJson, e.inputDigest, JSON.stringify(e.result), e.result.ruleSetVersion, e.result.decision],
   );
-  return toEvaluation(r.rows[0]!);
+  return r.rows[0]!.id;
 }
 
 export async function listEvaluations(
@@ -241,7 +254,7 @@ export async function listEvaluations(
   f: { labels: readonly ResourceLabel[]; limit: number },
 ): Promise<TTaskingEvaluation[]> {
   const r = await db.query<EvaluationRow>(
-    `SELECT id, actor, agency, classification, input, result, rule_set_version, decision, created_at
+    `SELECT id, actor, agency, classification, input, input_digest, result, rule_set_version, decision, created_at
        FROM tasking_evaluation WHERE ${LABEL_FILTER} ORDER BY created_at DESC, id LIMIT $2`,
     [labelKeys(f.labels), f.limit],
   );
@@ -258,6 +271,18 @@ export async function lockInstrument(db: Queryable, id: string): Promise<TInstru
 export async function dependentsOf(db: Queryable, id: string): Promise<TInstrumentRecord[]> {
   const rows = await db.query<InstrumentRow>(`SELECT ${COLUMNS} FROM legal_instrument WHERE extends = $1 OR $1 = ANY(applies_to)`, [id]);
   return rows.rows.map(toInstrument);
+}
+
+/** Records the revocation of an instrument (its other values stay as they are). */
+export async function revokeInstrumentRow(db: Queryable, id: string, r: TRevocationRequest & { revokedBy: string }): Promise<TInstrumentRecord> {
+  const row = await db.query<InstrumentRow>(
+    `UPDATE legal_instrument SET revoked_on = $2::date, revocation_reason = $3, revoked_by_instrument = $4,
+        revocation_source_url = $5, revoked_at = now(), revoked_by = $6, updated_at = now()
+      WHERE id = $1
+     RETURNING ${COLUMNS}`,
+    [id, r.revokedOn, r.reason, r.revokingInstrument, r.sourceUrl ?? null, r.revokedBy],
+  );
+  return toInstrument(row.rows[0]!);
 }
 
 /** Replaces an instrument's values; `updated_at` moves only when `touch` is set (a no-op edit leaves it). */

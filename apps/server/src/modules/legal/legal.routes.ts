@@ -20,6 +20,7 @@ import {
   ZInstrumentIdParams,
   ZInstrumentListQuery,
   ZInstrumentRecord,
+  ZRevocationRequest,
   ZRuleSetChange,
   ZStoredTaskingResult,
   ZTaskingEvaluation,
@@ -28,6 +29,8 @@ import { listEvaluations } from './list-evaluations.ts';
 import { listExpiringInstruments } from './list-expiring-instruments.ts';
 import { listInstruments } from './list-instruments.ts';
 import { registerInstrument } from './register-instrument.ts';
+import { digestRequestBody, requestBodyDigest } from './request-body-digest.ts';
+import { revokeInstrument } from './revoke-instrument.ts';
 import { updateInstrument } from './update-instrument.ts';
 import { auditedRequest } from '../../platform/http/audited-request.ts';
 
@@ -128,6 +131,27 @@ export function legalRoutes(ctx: AppContext): FastifyPluginAsync {
       return value;
     });
 
+    app.post('/legal/instruments/:id/revoke', {
+      config: { access: 'legal:write' },
+      schema: {
+        tags,
+        description:
+          'Records that the instrument was revoked (derogated) from `revokedOn` by another instrument: from that day it is no ' +
+          'longer a legal basis and the extensions that would follow it fall with it. Sending the same revocation again ' +
+          'changes nothing; a different one is refused with 409.',
+        params: ZInstrumentIdParams,
+        body: ZRevocationRequest,
+        response: { 200: ZInstrumentRecord },
+      },
+    }, async (req) => {
+      const actor = actorOf(req);
+      const { value } = await runAudited(
+        auditedRequest(ctx, req),
+        (tx, audit) => revokeInstrument({ tx, audit, actor, id: req.params.id, revocation: req.body }),
+      );
+      return value;
+    });
+
     app.get('/legal/rule-set', {
       config: { access: 'legal:read' },
       schema: { tags, description: 'The rule set in force.', response: { 200: ZRuleSet } },
@@ -156,19 +180,20 @@ export function legalRoutes(ctx: AppContext): FastifyPluginAsync {
         tags,
         description:
           'Decides whether a unit may be given a task in an area over a period, against the registry and the rule set in ' +
-          'force; the evaluation is stored and audited. For now the unit\'s members and equipment are given in the request; ' +
-          'the forces module (issue 4) will supply them from the unit record.',
+          'force (revocations applied); the evaluation is stored and audited. Members and equipment the request does not list ' +
+          'come from the unit\'s records. The stored input replaces the member list by its count and SHA-256.',
         body: ZTaskingInput,
         response: { 200: ZStoredTaskingResult },
       },
-    }, async (req) => {
-      const actor = actorOf(req);
-      const { value } = await runAudited(
-        auditedRequest(ctx, req),
-        (tx, audit) => evaluateTasking({ tx, audit, actor, input: req.body, now: new Date() }),
-      );
-      return value;
-    });
+      preParsing: digestRequestBody,
+    }, async (req) => evaluateTasking({
+      db: ctx.db,
+      audited: auditedRequest(ctx, req),
+      actor: actorOf(req),
+      input: req.body,
+      bodyDigest: requestBodyDigest(req),
+      now: new Date(),
+    }));
 
     app.get('/tasking/evaluations', {
       config: { access: 'legal:evaluate' },

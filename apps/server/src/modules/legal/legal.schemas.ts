@@ -1,5 +1,5 @@
 import { ZAgencyCode, ZClassification, ZRecordLabels } from '@enlace/contracts';
-import { ZInstrument, ZRule, ZTaskingResult, ZThresholds } from '@enlace/rules';
+import { ZInstrument, ZIsoDate, ZRule, ZTaskingResult, ZThresholds } from '@enlace/rules';
 import { z } from 'zod';
 
 // These schemas build on @enlace/rules, which itself depends on @enlace/contracts: they live beside the routes
@@ -14,8 +14,26 @@ export const ZInstrumentCreate = ZInstrument.extend({
 });
 export type TInstrumentCreate = z.infer<typeof ZInstrumentCreate>;
 
-/** An instrument as the registry holds it. */
-export const ZInstrumentRecord = ZInstrument.extend(ZRecordLabels.shape);
+/**
+ * `POST /legal/instruments/:id/revoke`: the instrument is revoked (derogated) from `revokedOn`, the first America/Lima
+ * day on which it no longer has force, by the instrument named in `revokingInstrument` (its number or registry id).
+ */
+export const ZRevocationRequest = z
+  .object({
+    revokedOn: ZIsoDate,
+    reason: z.string().trim().min(1).max(2000),
+    revokingInstrument: z.string().trim().min(1).max(128),
+    sourceUrl: z.url().max(2000).optional(),
+  })
+  .strict();
+export type TRevocationRequest = z.infer<typeof ZRevocationRequest>;
+
+/** A recorded revocation: the request plus who recorded it and when. */
+export const ZRevocation = ZRevocationRequest.extend({ revokedAt: z.string(), revokedBy: z.string() });
+export type TRevocation = z.infer<typeof ZRevocation>;
+
+/** An instrument as the registry holds it; `revocation` when it was revoked. */
+export const ZInstrumentRecord = ZInstrument.extend({ ...ZRecordLabels.shape, revocation: ZRevocation.optional() });
 export type TInstrumentRecord = z.infer<typeof ZInstrumentRecord>;
 
 /** Instrument ids are the instruments' own identifiers, not UUIDs. */
@@ -50,7 +68,10 @@ export const ZTaskingEvaluation = z.object({
   actor: z.string(),
   agency: ZAgencyCode,
   classification: ZClassification,
+  /** The input as stored: the request with the unit's members replaced by their count and digest. */
   input: z.unknown(),
+  /** SHA-256 (hex) of the stored input's JSON text; absent on evaluations stored before it was recorded. */
+  inputDigest: z.string().optional(),
   result: ZTaskingResult,
   ruleSetVersion: z.string(),
   decision: ZTaskingResult.shape.decision,

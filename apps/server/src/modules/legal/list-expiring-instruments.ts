@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { auditActorOf } from '../../platform/auth/actor.ts';
 import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { effectiveRegistry } from './effective-registry.ts';
 import { getRuleSet } from './get-rule-set.ts';
 import { AUDITED_READ } from './instrument-access.ts';
 import { allReadableInstruments } from './legal.repository.ts';
@@ -23,7 +24,8 @@ export async function listExpiringInstruments({ ctx, actor, days, now }: {
   const labels = readableLabels(actor, 'legal:read');
   const { value } = await runAudited({ db: ctx.db, actor: auditActorOf(actor), afterAudit: ctx.afterAudit }, async (tx, audit) => {
     const withinDays = days ?? (await getRuleSet(tx)).thresholds.expiryAlertDays;
-    const instruments = (await allReadableInstruments(tx, labels)).filter((i) => !i.exercise);
+    // Revocations applied: a revoked instrument ends the day before its revocation, or is gone.
+    const instruments = effectiveRegistry((await allReadableInstruments(tx, labels)).filter((i) => !i.exercise));
     const items = expiringInstruments(instruments, now.toISOString(), withinDays);
     const classification = new Map(instruments.map((i) => [i.id, i.classification]));
     for (const item of items) if (AUDITED_READ.has(classification.get(item.id) ?? 'PUBLICO')) audit.record('read', 'legal_instrument', item.id);

@@ -6,6 +6,7 @@ import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { assertAreaGeometry } from './assert-area-geometry.ts';
+import { assertParentNotRevoked } from './effective-registry.ts';
 import { getRuleSet } from './get-rule-set.ts';
 import { assertInstrumentAccess } from './instrument-access.ts';
 import { allReadableInstruments, findInstrument, insertInstrument } from './legal.repository.ts';
@@ -29,7 +30,9 @@ export async function registerInstrument({ tx, audit, actor, draft }: {
   assertAreaGeometry(raw.area, 'area.geometry');
   if (await findInstrument(tx, raw.id)) throw new AppError('INSTRUMENT_ID_TAKEN', { id: raw.id });
 
-  const existing: TInstrument[] = await allReadableInstruments(tx, readableLabels(actor, 'legal:read'));
+  const readable = await allReadableInstruments(tx, readableLabels(actor, 'legal:read'));
+  assertParentNotRevoked(readable, raw.extends);
+  const existing: TInstrument[] = readable;
   const validation = validateInstrument(raw, { existing, ruleSet: await getRuleSet(tx) });
   if (!validation.ok) {
     const blocking = validation.findings.filter((f) => f.severity === 'blocking');

@@ -6,6 +6,7 @@ import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { assertAreaGeometry } from './assert-area-geometry.ts';
+import { assertParentNotRevoked } from './effective-registry.ts';
 import { getRuleSet } from './get-rule-set.ts';
 import { assertInstrumentAccess } from './instrument-access.ts';
 import { allReadableInstruments, dependentsOf, lockInstrument, updateInstrumentRow } from './legal.repository.ts';
@@ -57,7 +58,9 @@ export async function updateInstrument({ tx, audit, actor, id, draft }: {
   assertAreaGeometry(raw.area, 'area.geometry');
 
   const ruleSet = await getRuleSet(tx);
-  const readable: TInstrument[] = await allReadableInstruments(tx, readableLabels(actor, 'legal:read'));
+  const records = await allReadableInstruments(tx, readableLabels(actor, 'legal:read'));
+  if (raw.extends !== before.extends) assertParentNotRevoked(records, raw.extends);
+  const readable: TInstrument[] = records;
   const validation = validateInstrument(raw, { existing: readable, ruleSet });
   if (!validation.ok) {
     const reasons = reasonsOf(validation.findings) || validation.schemaErrors.map((e) => e.message).join('; ');

@@ -6,7 +6,7 @@ import { notFound } from '../../platform/errors/app-error.ts';
 import { assertRecordAccess, limaToday } from '../forces/forces-access.ts';
 import { computeAndStore } from './readiness-results.ts';
 import { findResult, unitForReadiness } from './readiness.repository.ts';
-import { namesForGaps } from './get-unit-readiness.ts';
+import { namesForGaps } from './names-for-gaps.ts';
 import { presentResult } from './readiness-results.ts';
 
 /** Computes a unit's readiness now (or on `asOf`), stores it, and returns it with its gap list; audited. */

@@ -4,8 +4,8 @@ import { planTraining } from '@enlace/rules';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { limaToday } from '../forces/forces-access.ts';
-import { listCourses } from '../training/courses.ts';
-import { standardInForce } from './readiness-results.ts';
+import { listCourses } from '../training/list-courses.ts';
+import { standardInForce } from './standard-in-force.ts';
 import { loadReadinessData } from './readiness.repository.ts';
 
 /** The course that teaches each training area (the catalogue's first active course of that area). */
@@ -28,14 +28,16 @@ export async function planRegionTraining({ ctx, actor, department, force, target
   targetLevel?: 1 | 2 | 3 | undefined;
 }): Promise<TTrainingPlan> {
   const asOf = limaToday();
+  const { standard, ref } = await standardInForce(ctx.db);
   const data = await loadReadinessData(ctx.db, { labels: readableLabels(actor, 'readiness:read'), department, force }, asOf);
-  const plan = planTraining(data, standardInForce(), { asOf, targetLevel });
+  const plan = planTraining(data, standard, { asOf, targetLevel });
   const courses = await courseOfArea(ctx);
   return {
     department,
     asOf,
     targetLevel: `C${targetLevel}`,
     seats: plan.totalSeats,
+    standardVersion: ref,
     lowerBound: plan.lowerBound,
     provedOptimal: plan.provedOptimal,
     courses: plan.byCourse.map((c) => ({ courseCode: courses.get(c.course) ?? c.course, area: c.course, seats: c.seats })),

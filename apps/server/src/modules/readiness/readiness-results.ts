@@ -1,20 +1,18 @@
-import { DEFAULT_READINESS_STANDARD, computeReadiness } from '@enlace/rules';
-import type { TReadinessComputation, TReadinessStandard } from '@enlace/rules';
+import { computeReadiness, standardRef } from '@enlace/rules';
+import type { TReadinessComputation } from '@enlace/rules';
 import { AGENCY_CODES, CLASSIFICATIONS } from '@enlace/contracts';
 import type { TCLevel, TUnitReadiness } from '@enlace/contracts';
 import type { Queryable } from '../../platform/db/db.ts';
 import type { ResultValues, StoredResultRow, UnitScope } from './readiness.repository.ts';
 import { loadReadinessData, storeResults } from './readiness.repository.ts';
-
-/** The standard in force. Versioned data in @enlace/rules; every stored result records the version it used. */
-export const standardInForce = (): TReadinessStandard => DEFAULT_READINESS_STANDARD;
+import { standardInForce, standardOfRef } from './standard-in-force.ts';
 
 export const cLevel = (level: number): TCLevel => `C${Math.min(5, Math.max(1, level))}` as TCLevel;
 
 const toValues = (c: TReadinessComputation, withGaps: boolean): ResultValues => ({
   unitId: c.unitId,
   asOf: c.asOf,
-  standardVersion: `${c.standardId}@${c.standardVersion}`,
+  standardVersion: standardRef({ standardId: c.standardId, version: c.standardVersion }),
   computed: cLevel(c.level),
   pillars: c.pillars,
   tasks: c.mets,
@@ -42,19 +40,24 @@ export async function computeAndStore(
   scope: UnitScope,
   asOf: string,
   { gaps = true }: { gaps?: boolean } = {},
-): Promise<{ computations: TReadinessComputation[]; members: number }> {
+): Promise<{ computations: TReadinessComputation[]; members: number; standardVersion: string }> {
   // Room for the hash aggregates of a whole-country load (this transaction only).
   await tx.query("SELECT set_config('work_mem', '128MB', true)");
+  const { standard, ref } = await standardInForce(tx);
   const data = await loadReadinessData(tx, scope, asOf, { itemsForRepair: gaps });
-  const computations = computeReadiness(data, standardInForce(), { asOf, gaps });
+  const computations = computeReadiness(data, standard, { asOf, gaps });
   await storeResults(tx, computations.map((c) => toValues(c, gaps)));
-  return { computations, members: data.members.length };
+  return { computations, members: data.members.length, standardVersion: ref };
 }
 
-/** The gap list of one unit as of a day, computed now (not stored), for a result stored without it. */
-export async function computeGaps(db: Queryable, unitId: string, asOf: string): Promise<TReadinessComputation['gaps']> {
+/**
+ * The gap list of one unit as of a day, computed now (not stored), for a result stored without it: against the
+ * standard version the stored levels were computed with, so levels and gaps agree.
+ */
+export async function computeGaps(db: Queryable, unitId: string, asOf: string, standardVersion: string): Promise<TReadinessComputation['gaps']> {
+  const standard = await standardOfRef(db, standardVersion);
   const data = await loadReadinessData(db, { labels: ALL_LABELS, unitIds: [unitId] }, asOf);
-  return computeReadiness(data, standardInForce(), { asOf })[0]?.gaps ?? null;
+  return computeReadiness(data, standard, { asOf })[0]?.gaps ?? null;
 }
 
 /** Every label: the caller has already checked access to the unit. */
@@ -63,7 +66,7 @@ const ALL_LABELS = AGENCY_CODES.flatMap((agency) => CLASSIFICATIONS.map((classif
 /** A stored row with its gap list filled in when it was stored without one. */
 export async function withGaps(db: Queryable, row: StoredResultRow): Promise<StoredResultRow> {
   if (row.details?.gapsComputed !== false) return row;
-  const gaps = await computeGaps(db, row.unit_id, row.as_of);
+  const gaps = await computeGaps(db, row.unit_id, row.as_of, row.standard_version);
   return { ...row, details: { ...row.details, targetLevel: gaps?.targetLevel ?? null, summary: gaps?.summary ?? [], items: gaps?.items ?? [], gapsComputed: true } };
 }
 

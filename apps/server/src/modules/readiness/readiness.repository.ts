@@ -1,7 +1,7 @@
 import type { ResourceLabel } from '@enlace/access';
 import { COURSE_AREAS } from '@enlace/contracts';
 import type { TAgencyCode, TClassification, TForce } from '@enlace/contracts';
-import type { TReadinessCertificate, TReadinessData, TReadinessEquipment, TReadinessMember } from '@enlace/rules';
+import type { TReadinessCertificate, TReadinessData, TReadinessEquipment, TReadinessMember, TReadinessStandard } from '@enlace/rules';
 import type { Queryable } from '../../platform/db/db.ts';
 import { labelKeys, labelPredicate } from '../../platform/db/label-filter.ts';
 
@@ -425,4 +425,57 @@ export async function expiringRows(db: Queryable, f: NationalFilter, today: stri
     params,
   );
   return r.rows;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Versions of the readiness standard
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface StandardVersionRow {
+  standard_id: string;
+  version: string;
+  body: TReadinessStandard;
+  active: boolean;
+  remark: string | null;
+  created_by: string;
+  created_at: Date;
+}
+
+/** The version an admin put in force, if any (the seed in code applies otherwise). */
+export async function findActiveStandard(db: Queryable): Promise<StandardVersionRow | null> {
+  const r = await db.query<StandardVersionRow>('SELECT * FROM readiness_standard WHERE active');
+  return r.rows[0] ?? null;
+}
+
+/** One stored version by its id and version string. */
+export async function findStandardVersion(db: Queryable, standardId: string, version: string): Promise<StandardVersionRow | null> {
+  const r = await db.query<StandardVersionRow>('SELECT * FROM readiness_standard WHERE standard_id = $1 AND version = $2', [standardId, version]);
+  return r.rows[0] ?? null;
+}
+
+/** Every stored version, newest first, without their bodies. */
+export async function listStandardVersions(db: Queryable): Promise<Omit<StandardVersionRow, 'body'>[]> {
+  const r = await db.query<Omit<StandardVersionRow, 'body'>>(
+    'SELECT standard_id, version, active, remark, created_by, created_at FROM readiness_standard ORDER BY created_at DESC, version DESC',
+  );
+  return r.rows;
+}
+
+/** Serialises changes of the standard in force (two admins saving at once: one wins, the other sees its version). */
+export async function lockStandards(db: Queryable): Promise<void> {
+  await db.query("SELECT pg_advisory_xact_lock(hashtext('readiness_standard'))");
+}
+
+/** Stores a new version and puts it in force in place of the previous one. */
+export async function insertActiveStandard(
+  db: Queryable,
+  s: { standard: TReadinessStandard; remark: string | null; createdBy: string },
+): Promise<StandardVersionRow> {
+  await db.query('UPDATE readiness_standard SET active = false WHERE active');
+  const r = await db.query<StandardVersionRow>(
+    `INSERT INTO readiness_standard (standard_id, version, body, active, remark, created_by)
+     VALUES ($1, $2, $3::jsonb, true, $4, $5) RETURNING *`,
+    [s.standard.standardId, s.standard.version, JSON.stringify(s.standard), s.remark, s.createdBy],
+  );
+  return r.rows[0]!;
 }

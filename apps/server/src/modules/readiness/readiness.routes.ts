@@ -11,6 +11,7 @@ import {
   ZTrainingPlanQuery,
   ZUnitReadiness,
 } from '@enlace/contracts';
+import { ZStandardChange, ZStandardVersion, ZStandardVersionInfo } from '@enlace/rules';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,10 +19,16 @@ import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { auditedRequest } from '../../platform/http/audited-request.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
+import { changeReadinessStandard } from './change-readiness-standard.ts';
 import { computeUnitReadiness } from './compute-unit-readiness.ts';
-import { getUnitReadiness, listUnitReadiness } from './get-unit-readiness.ts';
+import { getReadinessStandard } from './get-readiness-standard.ts';
+import { getReadinessStandardVersion } from './get-readiness-standard-version.ts';
+import { listReadinessStandardVersions } from './list-readiness-standard-versions.ts';
+import { getUnitReadiness } from './get-unit-readiness.ts';
+import { listUnitReadiness } from './list-unit-readiness.ts';
 import { nationalReadiness } from './national-readiness.ts';
-import { overrideReadiness, withdrawReadinessOverride } from './override-readiness.ts';
+import { overrideReadiness } from './override-readiness.ts';
+import { withdrawReadinessOverride } from './withdraw-readiness-override.ts';
 import { planRegionTraining } from './plan-region-training.ts';
 import { recomputeNationalReadiness } from './recompute-national-readiness.ts';
 
@@ -93,6 +100,36 @@ export function readinessRoutes(ctx: AppContext): FastifyPluginAsync {
     }, async (req) => {
       const { exercise, ...q } = req.query;
       return nationalReadiness({ ctx, actor: actorOf(req), ...q, exercise: exercise === undefined ? undefined : exercise === 'true' });
+    });
+
+    app.get('/readiness/standard', {
+      config: { access: 'readiness:read' },
+      schema: { tags, description: 'The readiness standard in force, with its version, author, time and references.', response: { 200: ZStandardVersion } },
+    }, async () => getReadinessStandard({ ctx }));
+
+    app.get('/readiness/standard/versions', {
+      config: { access: 'readiness:read' },
+      schema: { tags, description: 'Every version of the readiness standard, newest first; the last is the seed.', response: { 200: z.object({ items: z.array(ZStandardVersionInfo) }) } },
+    }, async () => ({ items: await listReadinessStandardVersions({ ctx }) }));
+
+    app.get('/readiness/standard/versions/:version', {
+      config: { access: 'readiness:read' },
+      schema: { tags, params: z.object({ version: z.string().min(1).max(64) }).strict(), response: { 200: ZStandardVersion } },
+    }, async (req) => getReadinessStandardVersion({ ctx, version: req.params.version }));
+
+    app.post('/readiness/standard/versions', {
+      config: { access: 'readiness:admin' },
+      schema: {
+        tags,
+        description: 'Puts a new version of the readiness standard in force (a new version string; checked, stored, audited). ' +
+          'Every later computation uses it and names it.',
+        body: ZStandardChange,
+        response: { 201: ZStandardVersion },
+      },
+    }, async (req, reply) => {
+      const actor = actorOf(req);
+      const { value } = await runAudited(auditedRequest(ctx, req, 201), (tx, audit) => changeReadinessStandard({ tx, audit, actor, change: req.body }));
+      return reply.status(201).send(value);
     });
 
     app.get('/readiness/training-plan', {

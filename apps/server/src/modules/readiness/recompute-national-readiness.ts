@@ -19,10 +19,10 @@ export async function recomputeNationalReadiness(
   asOf: string = limaToday(),
 ): Promise<TReadinessRecomputeSummary> {
   const started = performance.now();
-  const { computations, members } = await computeAndStore(tx, { labels: readableLabels(actor, 'readiness:compute') }, asOf, { gaps: false });
+  const { computations, members, standardVersion } = await computeAndStore(tx, { labels: readableLabels(actor, 'readiness:compute') }, asOf, { gaps: false });
   const byLevel = Object.fromEntries(C_LEVELS.map((l) => [l, 0])) as Record<TCLevel, number>;
   for (const c of computations) byLevel[cLevel(c.level)] += 1;
-  const summary = { asOf, units: computations.length, members, byLevel, millis: Math.round(performance.now() - started) };
-  audit.record('recompute', 'readiness', null, { asOf, units: summary.units, byLevel });
+  const summary = { asOf, units: computations.length, members, byLevel, millis: Math.round(performance.now() - started), standardVersion };
+  audit.record('recompute', 'readiness', null, { asOf, units: summary.units, byLevel, standard: standardVersion });
   return summary;
 }

@@ -5,7 +5,7 @@ import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { getInstrument } from '../legal/get-instrument.ts';
-import { getJointExercise } from '../training/joint-exercises.ts';
+import { getJointExercise } from '../training/get-joint-exercise.ts';
 import { assertIncidentAccess } from '../incidents/incident-access.ts';
 import type { AgreementValues } from './sharing.repository.ts';
 import { insertAgreement } from './sharing.repository.ts';

@@ -20,8 +20,13 @@ const point = (lat: number | null, lon: number | null, hae: number | null = null
     ? { ...NULL_POINT }
     : { lat, lon, hae: hae ?? UNKNOWN_ERROR, ce: ce ?? UNKNOWN_ERROR, le: le ?? UNKNOWN_ERROR };
 
-/** A track's current state as a CoT position report. */
-export function trackToCot(t: TTrack): CotEvent {
+const attr = (v: string): string => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A track's current state as a CoT position report. `videoUrl` (a drone's video link known from its equipment
+ * record) is added as `<__video url>` when the device did not send one itself.
+ */
+export function trackToCot(t: TTrack, videoUrl?: string): CotEvent {
   const time = Date.parse(t.time);
   const event: CotEvent = {
     uid: t.uid,
@@ -33,6 +38,7 @@ export function trackToCot(t: TTrack): CotEvent {
     point: point(t.lat, t.lon, t.hae, t.ce, t.le),
     detail: { contact: { callsign: t.callsign }, unknown: t.detail ? [t.detail] : [] },
   };
+  if (videoUrl !== undefined && !t.detail?.includes('<__video')) event.detail.unknown.push(`<__video url="${attr(videoUrl)}"/>`);
   if (t.course !== null || t.speed !== null) event.detail.track = { course: t.course ?? 0, speed: t.speed ?? 0 };
   if (t.battery !== null) event.detail.status = { battery: Math.round(t.battery) };
   if (t.status !== null) event.detail.remarks = { text: t.status };
@@ -160,6 +166,7 @@ export function geofenceDrawing(g: TGeofence): TCopDrawing {
     fill: keepOut ? '#ff000033' : '#00aa0022',
     ...(g.description ? { remarks: g.description.slice(0, 2000) } : {}),
     removed: !g.active,
+    permission: 'geofence:read',
     agency: g.agency,
     classification: g.classification,
   };

@@ -20,6 +20,7 @@ import {
 import type { CotAuth, CotEvent } from '@enlace/cot';
 import type { AppContext } from '../../platform/context.ts';
 import { copRuntime } from '../cop/cop-runtime.ts';
+import { droneVideos, trackVideoUrl } from '../cop/drone-videos.ts';
 import { getGeofence, listGeofences } from '../cop/list-geofences.ts';
 import { ingestReports } from '../cop/ingest-reports.ts';
 import { raiseAlert } from '../cop/raise-alert.ts';
@@ -34,8 +35,11 @@ import { CotConnection } from './cot-connection.ts';
 import type { ConnectionHost } from './cot-connection.ts';
 import { alertFrom, isClassification, reportClassification, trackReportFrom } from './cot-ingest.ts';
 import { alertToCot, chatToCot, deleteToCot, drawingToCot, drawingUids, enlaceChatUid, geofenceDrawing, receiptToCot, trackToCot } from './cot-relay.ts';
-import { ANONYMOUS_USER_ID, anonymousSubject, cotSubject } from './cot-subject.ts';
+import { ANONYMOUS_USER_ID, anonymousSubject, cotSubject, mayReceiveDrawing } from './cot-subject.ts';
 import type { CotSubject } from './cot-subject.ts';
+import { DrawingPublisher } from './drawing-publisher.ts';
+import type { DrawingChange, PublisherTiming } from './drawing-publisher.ts';
+import { loadPictureDrawings } from './load-picture-drawings.ts';
 import { SharedEvent } from './outbound-queue.ts';
 import { buildCrl, fingerprintOf } from './pki/certificate-authority.ts';
 import { certificateAuthority } from './tak-pki.ts';
@@ -91,6 +95,11 @@ export interface CotServer {
   recheckUsers(): Promise<void>;
   /** Hands every report received so far to the track store; resolves when they are committed. */
   flushReports(): Promise<void>;
+  /**
+   * Reads units, incidents, legal and task areas again and sends what changed to the clients that may see it
+   * (also runs every minute); resolves with the changes.
+   */
+  refreshPicture(): Promise<DrawingChange[]>;
   close(): Promise<void>;
 }
 
@@ -119,7 +128,7 @@ function validAgency(value: string | null): TAgencyCode | null {
  * operational picture (`ingestReports`), emergencies become alerts; what the picture publishes on the bus goes out
  * to every connected client whose user may see it. Port 0 picks a free port (tests).
  */
-export async function startCotServer(ctx: AppContext, options: { host?: string } = {}): Promise<CotServer> {
+export async function startCotServer(ctx: AppContext, options: { host?: string; picture?: PublisherTiming } = {}): Promise<CotServer> {
   const { config } = ctx;
   const log = ctx.log.child({ module: 'cot' });
   const host = options.host ?? config.host;
@@ -303,9 +312,29 @@ export async function startCotServer(ctx: AppContext, options: { host?: string }
     const now = Date.now();
     for (const t of rt.tracks.values()) {
       if (Date.parse(t.stale) < now || conn.uids.has(t.uid) || !subject.labels.tracks.has(t)) continue;
-      conn.sendState(t.uid, new SharedEvent(trackToCot(t)));
+      conn.sendState(t.uid, new SharedEvent(trackToCot(t, trackVideoUrl(t, videos))));
+    }
+    for (const d of publisher.current()) if (mayReceiveDrawing(subject, d)) sendDrawing(conn, d);
+  };
+
+  const videos = droneVideos(ctx);
+  /** Units, incidents, legal and task areas, to every client that may see each (checked per item and client). */
+  const publishDrawings = (changes: readonly DrawingChange[]): void => {
+    for (const { drawing: d, previous } of changes) {
+      const events = d.removed ? drawingUids(d).map((uid) => deleteToCot(uid)) : drawingToCot(d);
+      const removal = previous ? { ...previous, removed: true } : null;
+      for (const c of receiving) {
+        if (mayReceiveDrawing(c.subject, d)) sendDrawing(c, d, events);
+        else if (removal && !d.removed && mayReceiveDrawing(c.subject, previous!)) sendDrawing(c, removal); // no longer for it
+      }
     }
   };
+  const publisher = new DrawingPublisher(
+    () => loadPictureDrawings(ctx),
+    publishDrawings,
+    (err: unknown) => log.warn({ err: String(err) }, 'picture drawings not refreshed'),
+  );
+  publisher.start(options.picture);
 
   const host_: ConnectionHost = {
     maxEventBytes: config.cotMaxEventBytes,
@@ -317,7 +346,10 @@ export async function startCotServer(ctx: AppContext, options: { host?: string }
     onBound: (conn) => {
       if (conn.subject?.receives) receiving.add(conn as CotConnection & { subject: CotSubject });
       log.info({ conn: conn.id, transport: conn.transport, user: conn.subject?.username, remote: conn.remote }, 'TAK client connected');
-      void rt.loaded().then(() => sendSnapshot(conn), (err: unknown) => log.error({ err }, 'snapshot for TAK client failed'));
+      void Promise.all([rt.loaded(), publisher.loaded().catch((err: unknown) => log.warn({ err: String(err) }, 'picture drawings not read'))]).then(
+        () => sendSnapshot(conn),
+        (err: unknown) => log.error({ err }, 'snapshot for TAK client failed'),
+      );
       if (conn.subject?.receives && authorize(conn.subject, 'geofence:read').allow) {
         const subject = conn.subject;
         listGeofences(ctx, subject).then(
@@ -436,7 +468,7 @@ export async function startCotServer(ctx: AppContext, options: { host?: string }
         let shared: SharedEvent | undefined;
         for (const c of receivers()) {
           if (c.uids.has(t.uid) || !c.subject.labels.tracks.has(t)) continue;
-          shared ??= new SharedEvent(trackToCot(t));
+          shared ??= new SharedEvent(trackToCot(t, trackVideoUrl(t, videos)));
           c.sendState(t.uid, shared);
         }
       }
@@ -495,7 +527,7 @@ export async function startCotServer(ctx: AppContext, options: { host?: string }
       }
       for (const d of parsed.data.drawings) {
         const events = d.removed ? drawingUids(d).map((uid) => deleteToCot(uid)) : drawingToCot(d);
-        for (const c of receivers()) if (c.subject.labels.tracks.has(d)) sendDrawing(c, d, events);
+        for (const c of receivers()) if (mayReceiveDrawing(c.subject, d)) sendDrawing(c, d, events);
       }
     }),
     ctx.bus.subscribe(COP_SUBJECTS.geofence, (e) => {
@@ -591,9 +623,11 @@ export async function startCotServer(ctx: AppContext, options: { host?: string }
     refreshRevocations,
     flushReports,
     recheckUsers,
+    refreshPicture: () => publisher.refresh(),
     close() {
       closing ??= (async () => {
         clearInterval(recheckTimer);
+        publisher.stop();
         clearInterval(crlTimer);
         for (const u of unsubscribe) u();
         const servers = [tcpServer, tlsServer].filter((s): s is net.Server => s !== null);

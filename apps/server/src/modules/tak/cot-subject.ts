@@ -1,4 +1,5 @@
-import type { TAgencyCode, TClassification, TRole } from '@enlace/contracts';
+import type { Permission } from '@enlace/access';
+import type { TAgencyCode, TClassification, TCopDrawing, TRole } from '@enlace/contracts';
 import { LabelSet } from '../cop/track-access.ts';
 import type { CopActor } from '../cop/track-access.ts';
 
@@ -54,4 +55,27 @@ export function anonymousSubject(agency: TAgencyCode, receives: boolean): CotSub
     'anonymous',
     receives,
   );
+}
+
+const labelCache = new WeakMap<CotSubject, Map<Permission, LabelSet>>();
+
+/** What `subject` may read with `permission`, as a set computed once per connection and permission. */
+export function labelsOf(subject: CotSubject, permission: Permission): LabelSet {
+  if (permission === 'track:read') return subject.labels.tracks;
+  let byPermission = labelCache.get(subject);
+  if (!byPermission) {
+    byPermission = new Map();
+    labelCache.set(subject, byPermission);
+  }
+  let set = byPermission.get(permission);
+  if (!set) {
+    set = new LabelSet(subject, permission);
+    byPermission.set(permission, set);
+  }
+  return set;
+}
+
+/** Whether a client's user may receive a drawing: its permission (tracks' by default) on the drawing's labels. */
+export function mayReceiveDrawing(subject: CotSubject, d: Pick<TCopDrawing, 'permission' | 'agency' | 'classification'>): boolean {
+  return labelsOf(subject, d.permission ?? 'track:read').has(d);
 }

@@ -22,12 +22,21 @@ import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { auditedRequest } from '../../platform/http/audited-request.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
-import { certificateQrSvg, getCertificate, listCertificates, revokeCertificate } from './certificates.ts';
-import { createCourse, listCourses } from './courses.ts';
+import { certificateQrSvg } from './certificate-qr-svg.ts';
+import { getCertificate } from './get-certificate.ts';
+import { listCertificates } from './list-certificates.ts';
+import { revokeCertificate } from './revoke-certificate.ts';
+import { createCourse } from './create-course.ts';
+import { listCourses } from './list-courses.ts';
 import { issueCertificate } from './issue-certificate.ts';
-import { createJointExercise, evaluateJointExercise, getJointExercise, listJointExercises } from './joint-exercises.ts';
+import { createJointExercise } from './create-joint-exercise.ts';
+import { evaluateJointExercise } from './evaluate-joint-exercise.ts';
+import { getJointExercise } from './get-joint-exercise.ts';
+import { listJointExercises } from './list-joint-exercises.ts';
 import { recordResults } from './record-results.ts';
-import { createSession, getSession, listSessions } from './sessions.ts';
+import { createSession } from './create-session.ts';
+import { getSession } from './get-session.ts';
+import { listSessions } from './list-sessions.ts';
 
 const tags = ['training'];
 

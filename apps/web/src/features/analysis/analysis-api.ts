@@ -57,6 +57,9 @@ function saveBlob(blob: Blob, name: string): void {
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
+  // Some browsers only download from a link in the document, and cancel it if the URL is revoked at once.
+  document.body.append(a);
   a.click();
-  URL.revokeObjectURL(url);
+  a.remove();
+  setTimeout(() => { URL.revokeObjectURL(url); }, 10_000);
 }

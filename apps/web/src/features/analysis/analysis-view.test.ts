@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { THotspotResult } from '@enlace/contracts';
-import { bandLabel, cellBounds, colouredCells, groupSeries, knoxSignificant, limaInstant, linePoints, parseUbigeos, toScope } from './analysis-view.ts';
+import { cellBounds, colouredCells, groupSeries, limaInstant, linePoints, monthTicks, parseUbigeos, partialMonths, toScope, topCells } from './analysis-view.ts';
+import { bandLabel, knoxSignificant } from './knox-bands.ts';
 
 const square = (x: number, y: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]] as [number, number][]] });
 
@@ -36,6 +37,27 @@ describe('analysis view logic', () => {
     expect(cellBounds({ type: 'FeatureCollection', features: [] })).toBeNull();
   });
 
+  it('lists the strongest hot cells with their centres, leaving out cold and unclassed cells', () => {
+    const result = {
+      method: 'gi',
+      legend: [],
+      cells: {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', geometry: square(0, 0), properties: { col: 0, row: 0, count: 4, z: 2.1, bin: 2 } },
+          { type: 'Feature', geometry: square(4, 2), properties: { col: 4, row: 2, count: 9, z: 3.4, bin: 3 } },
+          { type: 'Feature', geometry: square(1, 0), properties: { col: 1, row: 0, count: 1, z: 0.3, bin: 0 } },
+          { type: 'Feature', geometry: square(2, 2), properties: { col: 2, row: 2, count: 0, z: -3, bin: -3 } },
+        ],
+      },
+    } as unknown as THotspotResult;
+    expect(topCells(result)).toEqual([
+      { lat: 2.5, lon: 4.5, count: 9, value: 3.4, legendValue: 3 },
+      { lat: 0.5, lon: 0.5, count: 4, value: 2.1, legendValue: 2 },
+    ]);
+    expect(topCells(result, 1)).toHaveLength(1);
+  });
+
   it('colours KDE cells by level', () => {
     const result = {
       method: 'kde',
@@ -49,6 +71,19 @@ describe('analysis view logic', () => {
     expect(linePoints([0, 5, 10], 10, 100, 50)).toBe('0,50 50,25 100,0');
     expect(linePoints([3], 0, 100, 50)).toBe('0,50');
     expect(linePoints([], 1, 100, 50)).toBe('');
+  });
+
+  it('labels at most eight months, always the first and the last', () => {
+    expect(monthTicks(3)).toEqual([0, 1, 2]);
+    expect(monthTicks(24)).toEqual([0, 4, 8, 12, 16, 20, 23]);
+    expect(monthTicks(14)).toEqual([0, 2, 4, 6, 8, 10, 13]);
+    expect(monthTicks(0)).toEqual([]);
+  });
+
+  it('marks the months the period covers only in part', () => {
+    expect(partialMonths(['2026-01', '2026-02', '2026-03'], '2026-01-15', '2026-03-31')).toEqual([true, false, false]);
+    expect(partialMonths(['2028-02'], '2028-02-01', '2028-02-28')).toEqual([true]);
+    expect(partialMonths(['2028-02'], '2028-02-01', '2028-02-29')).toEqual([false]);
   });
 
   it('groups series by key, biggest first', () => {

@@ -45,6 +45,37 @@ export function colouredCells(result: THotspotResult): FeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
+/** One row of the strongest-cells table. */
+export interface TopCell {
+  lat: number;
+  lon: number;
+  count: number;
+  /** Gi* z-score or KDE density (events/km²). */
+  value: number;
+  /** The legend class the cell is drawn with. */
+  legendValue: number;
+}
+
+/**
+ * The strongest cells of a result, for a table beside the map: Gi* hot cells by z (cold cells are left out: the
+ * table is where to patrol), KDE cells by density. Centre = mean of the cell's corners.
+ */
+export function topCells(result: THotspotResult, n = 10): TopCell[] {
+  const rows: TopCell[] = [];
+  for (const f of result.cells.features) {
+    const p = f.properties;
+    const value = result.method === 'gi' ? p.z : p.density;
+    const legendValue = result.method === 'gi' ? p.bin : p.level;
+    if (value === undefined || legendValue === undefined || legendValue <= 0) continue;
+    const corners = f.geometry.coordinates[0]?.slice(0, -1) ?? [];
+    if (corners.length === 0) continue;
+    const lon = corners.reduce((s, c) => s + c[0], 0) / corners.length;
+    const lat = corners.reduce((s, c) => s + c[1], 0) / corners.length;
+    rows.push({ lat, lon, count: p.count, value, legendValue });
+  }
+  return rows.sort((a, b) => b.value - a.value).slice(0, n);
+}
+
 /** The [west, south, east, north] bounds of the cells, or null when there are none. */
 export function cellBounds(fc: FeatureCollection): [[number, number], [number, number]] | null {
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
@@ -66,6 +97,28 @@ export function linePoints(counts: readonly number[], max: number, width: number
   return counts.map((c, i) => `${round(i * step)},${round(height - c * scale)}`).join(' ');
 }
 
+/** Which of n months get an axis label: at most `most` of them, evenly spaced, always the first and the last. */
+export function monthTicks(n: number, most = 8): number[] {
+  if (n <= 0) return [];
+  if (n <= most) return Array.from({ length: n }, (_, i) => i);
+  const step = Math.ceil((n - 1) / (most - 1));
+  const ticks: number[] = [];
+  for (let i = 0; i < n - 1; i += step) ticks.push(i);
+  if (n - 1 - ticks[ticks.length - 1]! <= step / 2) ticks.pop();
+  return [...ticks, n - 1];
+}
+
+/** For each month (yyyy-mm) of a trend, whether the period from..to (yyyy-mm-dd, inclusive) covers only part of it. */
+export function partialMonths(months: readonly string[], from: string, to: string): boolean[] {
+  return months.map((m) => {
+    const [y, mo] = m.split('-').map(Number);
+    if (y === undefined || mo === undefined) return false;
+    const first = `${m}-01`;
+    const last = new Date(Date.UTC(y, mo, 0)).toISOString().slice(0, 10);
+    return from > first || to < last;
+  });
+}
+
 const round = (v: number) => Math.round(v * 10) / 10;
 
 /** Series summed by the chosen key (district or crime type), biggest first, at most `limit`. */
@@ -85,19 +138,6 @@ export function groupSeries(
     .map(([key, counts]) => ({ key, counts, total: counts.reduce((a, b) => a + b, 0) }))
     .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key))
     .slice(0, limit);
-}
-
-/** A Knox cell is significant when its pseudo p-value is at most alpha and more pairs were seen than expected. */
-export function knoxSignificant(ratio: number | null, p: number | null, alpha = 0.05): boolean {
-  return ratio !== null && p !== null && ratio > 1 && p <= alpha;
-}
-
-/** The label of a band [bands[i], bands[i+1]), open-ended when the upper bound is null or missing. */
-export function bandLabel(bands: readonly (number | null)[], i: number, unit: string): string {
-  const lo = bands[i];
-  const hi = bands[i + 1];
-  if (lo === null || lo === undefined) return '—';
-  return hi === null || hi === undefined ? `≥ ${lo} ${unit}` : `${lo}–${hi} ${unit}`;
 }
 
 /** Colours of the trend lines (colour-blind-safe palette). */

@@ -6,7 +6,10 @@ import { SelectField } from '../../app/ui/select-field.tsx';
 import { TextField } from '../../app/ui/text-field.tsx';
 import { beforeAfter, evaluateHotspots } from './analysis-api.ts';
 import { ScopeFields, scopeValid, type ScopeForm } from './analysis-form.tsx';
+import { followingPeriod, testPeriodProblem } from './analysis-periods.ts';
+import { PrintReportButton, ReportHeader, type ReportInfo } from './analysis-report.tsx';
 import { limaInstant, parseUbigeos, toScope } from './analysis-view.ts';
+import { CountsChart, IntervalChart } from './before-after-charts.tsx';
 
 type EvalResult = Awaited<ReturnType<typeof evaluateHotspots>>;
 type BaResult = Awaited<ReturnType<typeof beforeAfter>>;
@@ -19,13 +22,26 @@ export function EvaluateTab({ scope, onScope }: { scope: ScopeForm; onScope: (s:
   const { t, i18n } = useTranslation();
   const lang = i18n.language.startsWith('en') ? 'en' : 'es';
   const [method, setMethod] = useState<'kde' | 'gi'>('kde');
-  const [testFrom, setTestFrom] = useState('');
-  const [testTo, setTestTo] = useState('');
+  // t + 1 follows t (same length, starting the day after) until the user edits it; an edit holds while t is unchanged.
+  const [edited, setEdited] = useState<{ from: string; to: string; forFrom: string; forTo: string } | null>(null);
   const [evaluation, setEvaluation] = useState<EvalResult>();
   const [treated, setTreated] = useState('');
   const [ba, setBa] = useState<BaResult>();
+  const [report, setReport] = useState<ReportInfo>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+
+  const following = followingPeriod(scope.from, scope.to) ?? { from: '', to: '' };
+  const test = edited && edited.forFrom === scope.from && edited.forTo === scope.to ? edited : following;
+  const setTestFrom = (from: string) => { setEdited({ ...test, from, forFrom: scope.from, forTo: scope.to }); };
+  const setTestTo = (to: string) => { setEdited({ ...test, to, forFrom: scope.from, forTo: scope.to }); };
+  const testFrom = test.from;
+  const testTo = test.to;
+  const testProblem = testPeriodProblem(scope, test);
+  const periods = t('analysis.evaluate.periods', { from: scope.from, to: scope.to, testFrom, testTo });
+  const reportOf = (parameters: ReportInfo['parameters'], counts: ReportInfo['counts'], methodText: string): ReportInfo => ({
+    tool: 'evaluate', scope, period: periods, parameters, counts, method: methodText, generatedAt: new Date().toISOString(),
+  });
 
   const period = () => {
     const { from, to, ...rest } = toScope(scope);
@@ -35,16 +51,42 @@ export function EvaluateTab({ scope, onScope }: { scope: ScopeForm; onScope: (s:
     const { rest, train, test } = period();
     setBusy(true);
     setError(null);
-    evaluateHotspots({ scope: rest, train, test, method }).then(setEvaluation, setError).finally(() => { setBusy(false); });
+    evaluateHotspots({ scope: rest, train, test, method }).then((r) => {
+      setEvaluation(r);
+      setBa(undefined);
+      setReport(reportOf(
+        [{ label: t('analysis.hotspot.method'), value: t(method === 'gi' ? 'analysis.hotspot.gi' : 'analysis.hotspot.kde') }],
+        [
+          { label: t('analysis.evaluate.trainCount'), value: String(r.trainIncidents) },
+          { label: t('analysis.evaluate.testCount'), value: String(r.testIncidents) },
+          { label: t('analysis.report.cells'), value: String(r.cells) },
+        ],
+        t('analysis.evaluate.honest', { from: scope.from, to: scope.to, testFrom, testTo }),
+      ));
+    }, setError).finally(() => { setBusy(false); });
   };
   const runBeforeAfter = () => {
     const { train, test } = period();
     setBusy(true);
     setError(null);
     const types = scope.types.length > 0 ? { types: scope.types } : {};
-    beforeAfter({ treated: parseUbigeos(treated).codes, before: train, after: test, ...types }).then(setBa, setError).finally(() => { setBusy(false); });
+    beforeAfter({ treated: parseUbigeos(treated).codes, before: train, after: test, ...types }).then((r) => {
+      setBa(r);
+      setEvaluation(undefined);
+      setReport(reportOf(
+        [
+          { label: t('analysis.evaluate.treated'), value: r.areas.treated.join(', ') },
+          { label: t('analysis.evaluate.control'), value: r.areas.control.join(', ') },
+          { label: t('analysis.evaluate.neighbours'), value: r.areas.neighbours.join(', ') },
+        ],
+        (['treated', 'control', 'neighbours'] as const).map((k) => ({
+          label: t(`analysis.evaluate.${k}`), value: `${r.counts[k].before} → ${r.counts[k].after}`,
+        })),
+        t('analysis.evaluate.didMethod'),
+      ));
+    }, setError).finally(() => { setBusy(false); });
   };
-  const testValid = testFrom !== '' && testTo !== '' && testFrom <= testTo && scopeValid(scope);
+  const testValid = testProblem === null && scopeValid(scope);
   const treatedCodes = parseUbigeos(treated);
   const treatedValid = treatedCodes.codes.length > 0 && treatedCodes.invalid.length === 0 && treatedCodes.codes.every((c) => c.length === 6);
 
@@ -53,8 +95,15 @@ export function EvaluateTab({ scope, onScope }: { scope: ScopeForm; onScope: (s:
       <form className="analysis-form" onSubmit={(e) => { e.preventDefault(); runEvaluation(); }}>
         <p className="field-hint">{t('analysis.evaluate.periodHint')}</p>
         <ScopeFields value={scope} onChange={onScope} />
-        <TextField type="date" required label={t('analysis.evaluate.testFrom')} value={testFrom} onValueChange={setTestFrom} />
-        <TextField type="date" required label={t('analysis.evaluate.testTo')} value={testTo} onValueChange={setTestTo} />
+        <TextField type="date" required label={t('analysis.evaluate.testFrom')} hint={t('analysis.evaluate.testHint')} value={testFrom} onValueChange={setTestFrom} />
+        <TextField
+          type="date"
+          required
+          label={t('analysis.evaluate.testTo')}
+          value={testTo}
+          onValueChange={setTestTo}
+          error={testProblem === 'overlaps' || testProblem === 'reversed' ? t(`analysis.evaluate.testProblem.${testProblem}`) : undefined}
+        />
         <SelectField
           label={t('analysis.hotspot.method')}
           value={method}
@@ -72,10 +121,15 @@ export function EvaluateTab({ scope, onScope }: { scope: ScopeForm; onScope: (s:
       </form>
       <div className="analysis-result">
         {error !== null && <Alert kind="error">{errorMessage(error)}</Alert>}
+        {report && <ReportHeader info={report} />}
         {!evaluation && !ba && <p className="analysis-explanation">{t('analysis.evaluate.about')}</p>}
+        {!evaluation && !ba && testProblem === null && (
+          <p className="analysis-explanation analysis-honest">{t('analysis.evaluate.honest', { from: scope.from, to: scope.to, testFrom, testTo })}</p>
+        )}
         {evaluation && (
           <>
             <p className="analysis-explanation">{evaluation.explanation[lang]}</p>
+            <p className="analysis-explanation analysis-honest screen-only">{report?.method}</p>
             <table className="analysis-table">
               <caption>{t('analysis.evaluate.caption', { train: evaluation.trainIncidents, test: evaluation.testIncidents, cells: evaluation.cells })}</caption>
               <thead>
@@ -105,11 +159,24 @@ export function EvaluateTab({ scope, onScope }: { scope: ScopeForm; onScope: (s:
                 })}
               </tbody>
             </table>
+            <p className="analysis-actions"><PrintReportButton /></p>
           </>
         )}
         {ba && (
           <>
             <p className="analysis-explanation">{ba.explanation[lang]}</p>
+            <CountsChart result={ba} />
+            <IntervalChart
+              label={t('analysis.evaluate.ratioChart')}
+              reference={1}
+              rows={(['relativeEffect', 'displacement'] as const).map((k) => ({ key: k, name: t(`analysis.evaluate.${k}`), ...ba[k] }))}
+            />
+            <IntervalChart
+              label={t('analysis.evaluate.differenceChart')}
+              reference={0}
+              rows={(['differenceInDifferences', 'wdd'] as const).map((k) => ({ key: k, name: t(`analysis.evaluate.${k}`), ...ba[k] }))}
+            />
+            <p className="field-hint">{t('analysis.evaluate.chartHint', { confidence: Math.round(ba.confidence * 100) })}</p>
             <table className="analysis-table">
               <caption>{t('analysis.evaluate.countsCaption')}</caption>
               <thead><tr><th scope="col" /><th scope="col">{t('analysis.evaluate.before')}</th><th scope="col">{t('analysis.evaluate.after')}</th><th scope="col">{t('analysis.evaluate.districts')}</th></tr></thead>
@@ -135,6 +202,7 @@ export function EvaluateTab({ scope, onScope }: { scope: ScopeForm; onScope: (s:
                 ))}
               </tbody>
             </table>
+            <p className="analysis-actions"><PrintReportButton /></p>
           </>
         )}
       </div>

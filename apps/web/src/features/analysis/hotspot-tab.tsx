@@ -1,5 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { THotspotResult } from '@enlace/contracts';
 import { errorMessage } from '../../app/api.ts';
 import { MapView } from '../../app/map/map-view.tsx';
@@ -9,38 +11,141 @@ import { SelectField } from '../../app/ui/select-field.tsx';
 import { TextField } from '../../app/ui/text-field.tsx';
 import { buildHotspot, downloadHotspot } from './analysis-api.ts';
 import { ScopeFields, scopeValid, type ScopeForm } from './analysis-form.tsx';
-import { cellBounds, colouredCells, defaultRadius, toScope } from './analysis-view.ts';
+import { PrintReportButton, ReportHeader, type ReportInfo } from './analysis-report.tsx';
+import { cellBounds, colouredCells, defaultRadius, toScope, topCells } from './analysis-view.ts';
+import { aggregateCells, cellsLatitude, displayFactor } from './display-cells.ts';
 
 const LIMA: [[number, number], [number, number]] = [[-77.2, -12.4], [-76.7, -11.7]];
 
-/** Hot spots: the form, the map of the result grid with its legend, the API's explanation and the exports. */
+type HotspotRequest = Parameters<typeof buildHotspot>[0];
+
+/** The legend: the API's classes, the cell size and, when zoomed out, the size of the blocks cells are merged into. */
+function HotspotLegend({ result, factor, lang }: { result: THotspotResult; factor: number; lang: 'es' | 'en' }) {
+  const { t } = useTranslation();
+  const size = result.parameters.cellSize;
+  return (
+    <>
+      {result.legend.map((entry) => (
+        <div key={entry.value}><span className="swatch" style={{ background: entry.color }} /> {entry.label[lang]}</div>
+      ))}
+      <div className="analysis-legend-note">{t('analysis.hotspot.cellNote', { size })}</div>
+      {factor > 1 && <div className="analysis-legend-note">{t('analysis.hotspot.blockNote', { size: size * factor })}</div>}
+    </>
+  );
+}
+
+/** The strongest hot cells with their centres: where a patrol plan would start. */
+function TopCellsTable({ result, lang }: { result: THotspotResult; lang: 'es' | 'en' }) {
+  const { t } = useTranslation();
+  const rows = topCells(result);
+  if (rows.length === 0) return null;
+  const labels = new Map(result.legend.map((l) => [l.value, l]));
+  return (
+    <table className="analysis-table">
+      <caption>{t('analysis.hotspot.topCaption', { count: rows.length })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('analysis.hotspot.centre')}</th>
+          <th scope="col">{t('analysis.hotspot.incidents')}</th>
+          <th scope="col">{result.method === 'gi' ? 'z (Gi*)' : t('analysis.hotspot.density')}</th>
+          <th scope="col">{t('analysis.hotspot.class')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={`${row.lat},${row.lon}`}>
+            <th scope="row">{row.lat.toFixed(5)}, {row.lon.toFixed(5)}</th>
+            <td>{row.count}</td>
+            <td>{row.value.toFixed(result.method === 'gi' ? 2 : 1)}</td>
+            <td><span className="swatch" style={{ background: labels.get(row.legendValue)?.color }} /> {labels.get(row.legendValue)?.label[lang]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Hot spots: the form, the map of the result grid with its legend, the API's explanation, exports and report. */
 export function HotspotTab({ scope, onScope }: { scope: ScopeForm; onScope: (s: ScopeForm) => void }) {
   const { t, i18n } = useTranslation();
   const [method, setMethod] = useState<'kde' | 'gi'>('gi');
   const [cellSize, setCellSize] = useState('100');
   const [radius, setRadius] = useState('');
   const [result, setResult] = useState<THotspotResult>();
+  const [ran, setRan] = useState<{ request: HotspotRequest; report: ReportInfo }>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [zoom, setZoom] = useState(10);
+  const [snapshot, setSnapshot] = useState<string | null>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const snapshotRef = useRef<HTMLImageElement>(null);
+  const hasResult = useRef(false);
   const lang = i18n.language.startsWith('en') ? 'en' : 'es';
 
-  const request = () => ({
-    scope: toScope(scope),
-    method,
-    cellSize: Number(cellSize) || 100,
-    radius: Number(radius) || defaultRadius(method),
-    language: lang,
-  } as const);
-
   const run = () => {
+    const request: HotspotRequest = {
+      scope: toScope(scope),
+      method,
+      cellSize: Number(cellSize) || 100,
+      radius: Number(radius) || defaultRadius(method),
+      language: lang,
+    };
     setBusy(true);
     setError(null);
-    buildHotspot(request()).then(setResult, setError).finally(() => { setBusy(false); });
+    buildHotspot(request).then((r) => {
+      hasResult.current = true;
+      setResult(r);
+      setRan({
+        request,
+        report: {
+          tool: 'hotspot',
+          scope,
+          parameters: [
+            { label: t('analysis.hotspot.method'), value: t(r.method === 'gi' ? 'analysis.hotspot.gi' : 'analysis.hotspot.kde') },
+            { label: t('analysis.hotspot.cellSize'), value: String(r.parameters.cellSize) },
+            { label: t('analysis.hotspot.radius'), value: String(r.parameters.radius) },
+            ...(r.method === 'gi' ? [{ label: 'FDR', value: t(r.parameters.fdr ? 'analysis.report.yes' : 'analysis.report.no') }] : []),
+          ],
+          counts: [
+            { label: t('analysis.report.incidents'), value: String(r.incidents) },
+            { label: t('analysis.report.cells'), value: String(r.cells.features.length) },
+          ],
+          method: t(r.method === 'gi' ? 'analysis.hotspot.aboutGi' : 'analysis.hotspot.aboutKde'),
+          generatedAt: new Date().toISOString(),
+        },
+      });
+    }, setError).finally(() => { setBusy(false); });
   };
-  const download = (format: 'csv' | 'geojson') => { downloadHotspot(request(), format).catch(setError); };
+  // Exports repeat the request that drew the map, not whatever the form says now.
+  const download = (format: 'csv' | 'geojson') => { if (ran) downloadHotspot(ran.request, format).catch(setError); };
+
+  // The map prints as a still image taken when printing starts (button or the browser's own print command):
+  // preserveDrawingBuffer is on in MapView, so the last frame is still in the canvas.
+  const capture = useCallback(() => {
+    const map = mapRef.current;
+    if (map && hasResult.current) flushSync(() => { setSnapshot(map.getCanvas().toDataURL('image/png')); });
+  }, []);
+  const prepareReport = useCallback(async () => {
+    capture();
+    await snapshotRef.current?.decode().catch(() => undefined);
+  }, [capture]);
+  useEffect(() => {
+    window.addEventListener('beforeprint', capture);
+    return () => { window.removeEventListener('beforeprint', capture); };
+  }, [capture]);
+  const onReady = useCallback((map: MapLibreMap) => {
+    mapRef.current = map;
+    setZoom(map.getZoom());
+    map.on('zoomend', () => { setZoom(map.getZoom()); });
+  }, []);
 
   const cells = useMemo(() => (result ? colouredCells(result) : null), [result]);
-  const overlays: MapOverlay[] = cells ? [{ id: 'hotspot-cells', kind: 'area', data: cells, fillOpacity: 0.65, lineWidth: 0, interactive: false }] : [];
+  const factor = result && cells ? displayFactor(result.parameters.cellSize, zoom, cellsLatitude(cells)) : 1;
+  const shown = useMemo(() => (cells ? aggregateCells(cells, factor) : null), [cells, factor]);
+  const overlays: MapOverlay[] = useMemo(
+    () => (shown ? [{ id: 'hotspot-cells', kind: 'area', data: shown, fillOpacity: 0.7, lineWidth: 1, interactive: false }] : []),
+    [shown],
+  );
 
   return (
     <div className="analysis-layout">
@@ -66,15 +171,16 @@ export function HotspotTab({ scope, onScope }: { scope: ScopeForm; onScope: (s: 
         <button type="submit" className="button button-primary" disabled={busy || !scopeValid(scope)}>{t('analysis.run')}</button>
       </form>
       <div className="analysis-result">
+        {ran && <ReportHeader info={ran.report} />}
         {error !== null && <Alert kind="error">{errorMessage(error)}</Alert>}
         <p className="analysis-explanation">{result ? result.explanation[lang] : t(method === 'gi' ? 'analysis.hotspot.aboutGi' : 'analysis.hotspot.aboutKde')}</p>
         {result && (
-          <p>
+          <p className="analysis-actions">
             {t('analysis.hotspot.summary', { incidents: result.incidents, cells: result.cells.features.length, ms: Math.round(result.timings.loadMs + result.timings.computeMs) })}
             {result.truncated && ` ${t('analysis.hotspot.truncated')}`}{' '}
             <button type="button" className="button" onClick={() => { download('csv'); }}>{t('analysis.exportCsv')}</button>{' '}
             <button type="button" className="button" onClick={() => { download('geojson'); }}>{t('analysis.exportGeoJson')}</button>{' '}
-            <button type="button" className="button" onClick={() => { window.print(); }}>{t('analysis.print')}</button>
+            <PrintReportButton prepare={prepareReport} />
           </p>
         )}
         <MapView
@@ -84,15 +190,24 @@ export function HotspotTab({ scope, onScope }: { scope: ScopeForm; onScope: (s: 
           overlays={overlays}
           initialBounds={LIMA}
           fitBounds={cells ? cellBounds(cells) : null}
+          onReady={onReady}
         >
           {result && (
             <div className="analysis-legend" aria-label={t('analysis.hotspot.legend')}>
-              {result.legend.map((entry) => (
-                <div key={entry.value}><span className="swatch" style={{ background: entry.color }} /> {entry.label[lang]}</div>
-              ))}
+              <HotspotLegend result={result} factor={factor} lang={lang} />
             </div>
           )}
         </MapView>
+        {result && (
+          <figure className="analysis-print-figure print-only">
+            {snapshot && <img ref={snapshotRef} className="analysis-snapshot" src={snapshot} alt={t('analysis.hotspot.mapLabel')} />}
+            <figcaption className="analysis-print-legend">
+              <strong>{t('analysis.hotspot.legend')}</strong>
+              <HotspotLegend result={result} factor={factor} lang={lang} />
+            </figcaption>
+          </figure>
+        )}
+        {result && <TopCellsTable result={result} lang={lang} />}
       </div>
     </div>
   );

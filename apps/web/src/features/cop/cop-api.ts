@@ -4,16 +4,18 @@ import {
   ZChatMessage,
   ZChatReceipt,
   ZChatRoom,
+  ZCopDrawing,
   ZGeofence,
   ZIncidentPage,
-  ZTrackHistory,
+  ZTracksHistory,
   ZTrackList,
   type TAlert,
   type TChatMessage,
   type TChatRoom,
+  type TCopDrawing,
   type TGeofence,
   type TIncident,
-  type TTrackHistory,
+  type TTracksHistory,
   type TTrackList,
 } from '@enlace/contracts';
 import { apiRequest } from '../../app/api.ts';
@@ -23,9 +25,14 @@ export function listTracks(query: { bbox?: string; force?: string; limit?: numbe
   return apiRequest('/tracks', ZTrackList, { query, signal });
 }
 
-/** `GET /tracks/:uid/history` between two instants (replay). */
-export function trackHistory(uid: string, from: string, to: string, signal?: AbortSignal): Promise<TTrackHistory> {
-  return apiRequest(`/tracks/${encodeURIComponent(uid)}/history`, ZTrackHistory, { query: { from, to, limit: 5000 }, signal });
+/** `GET /tracks/history`: every readable position of every track in a window and box, in one request (replay). */
+export function tracksHistory(
+  q: { since: string; until: string; bbox?: [number, number, number, number] | undefined; limit: number },
+  signal?: AbortSignal,
+): Promise<TTracksHistory> {
+  const query: Record<string, string | number> = { since: q.since, until: q.until, limit: q.limit };
+  if (q.bbox) query['bbox'] = q.bbox.map((v) => v.toFixed(5)).join(',');
+  return apiRequest('/tracks/history', ZTracksHistory, { query, signal });
 }
 
 /** `GET /alerts`: the alerts the user may see (open and recent). */
@@ -41,6 +48,11 @@ export function acknowledgeAlert(id: string, note: string | undefined): Promise<
 /** `GET /geofences`: areas watched for exits and entries, drawn on the map. */
 export async function listGeofences(signal?: AbortSignal): Promise<TGeofence[]> {
   return (await apiRequest('/geofences', z.object({ items: z.array(ZGeofence) }), { signal })).items;
+}
+
+/** `GET /legal-areas`: the areas of the legal bases in force today that the user may read, outlined on the map. */
+export async function listLegalAreas(signal?: AbortSignal): Promise<TCopDrawing[]> {
+  return (await apiRequest('/legal-areas', z.object({ items: z.array(ZCopDrawing) }), { signal })).items;
 }
 
 /** `GET /incidents` of the last `hours` in a box (an incident layer for those who may read incidents). */

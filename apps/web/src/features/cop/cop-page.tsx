@@ -11,17 +11,17 @@ import { can, useSession } from '../../app/session.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { AlertPanel } from './alert-panel.tsx';
 import { ChatPanel } from './chat-panel.tsx';
-import { listAlerts, listGeofences, listRecentIncidents } from './cop-api.ts';
+import { listAlerts, listGeofences, listLegalAreas, listRecentIncidents } from './cop-api.ts';
 import { CopMap, FORCE_COLORS } from './cop-map.tsx';
 import { CopStore } from './cop-store.ts';
 import './cop.css';
 import { LiveClient } from './live-client.ts';
-import { loadReplay, REPLAY_MAX_TRACKS, type Replay } from './replay.ts';
+import { loadReplay, REPLAY_MAX_POINTS, type Replay } from './replay.ts';
 import { MapLegend } from './map-legend.tsx';
 import { StatusBoard } from './status-board.tsx';
 import { TimelineBar } from './timeline-bar.tsx';
 import { TrackDetails } from './track-details.tsx';
-import { freshnessOf, passesFilter, type FreshnessFilter, type TrackFilter } from './track-model.ts';
+import { type FreshnessFilter, type TrackFilter } from './track-model.ts';
 
 type Tab = 'alerts' | 'chat' | 'track';
 type Bounds = [[number, number], [number, number]];
@@ -55,6 +55,8 @@ export function CopPage() {
   const [focus, setFocus] = useState<Bounds | null>(null);
   const [showAreas, setShowAreas] = useState(true);
   const [showIncidents, setShowIncidents] = useState(true);
+  const [showLegal, setShowLegal] = useState(true);
+  const [legalAreas, setLegalAreas] = useState<MapOverlay | null>(null);
   const [areas, setAreas] = useState<MapOverlay | null>(null);
   const [incidents, setIncidents] = useState<MapOverlay | null>(null);
   const [replay, setReplay] = useState<Replay | null>(null);
@@ -106,6 +108,28 @@ export function CopPage() {
         () => undefined,
       );
     }
+    if (can(session, 'legal:read')) {
+      listLegalAreas(controller.signal).then(
+        (items) => {
+          setLegalAreas({
+            id: 'cop-legal-areas',
+            kind: 'area',
+            data: {
+              type: 'FeatureCollection',
+              features: items.flatMap((d) =>
+                d.geometry.type === 'Point'
+                  ? []
+                  : [{ type: 'Feature' as const, properties: { uid: d.uid, name: d.name, color: d.stroke ?? '#8a8f98', remarks: d.remarks ?? '' }, geometry: d.geometry }],
+              ),
+            },
+            labelProperty: 'name',
+            fillOpacity: 0.06,
+            lineWidth: 2.5,
+          });
+        },
+        () => undefined,
+      );
+    }
     if (can(session, 'incident:read')) {
       listRecentIncidents('-81.4,-18.4,-68.6,0', 24, controller.signal).then(
         (items) => {
@@ -131,11 +155,12 @@ export function CopPage() {
 
   const overlays = useMemo(() => {
     const list: MapOverlay[] = [];
+    if (legalAreas) list.push({ ...legalAreas, visible: showLegal });
     if (areas) list.push({ ...areas, visible: showAreas });
     if (trails) list.push(trails);
     if (incidents && !replay) list.push({ ...incidents, visible: showIncidents });
     return list;
-  }, [areas, incidents, trails, replay, showAreas, showIncidents]);
+  }, [legalAreas, areas, incidents, trails, replay, showLegal, showAreas, showIncidents]);
 
   // The first picture frames the tracks (then the operator is in charge of the view).
   const framed = useRef(false);
@@ -172,6 +197,8 @@ export function CopPage() {
       const trigger = props['trigger'];
       const detail = trigger === 'exit' || trigger === 'enter' || trigger === 'both' ? t(`cop.area.trigger.${trigger}`) : '';
       setInspected({ title: name, detail, exercise: props['exercise'] === true });
+    } else if (hit.overlayId === 'cop-legal-areas') {
+      setInspected({ title: name, detail: typeof props['remarks'] === 'string' ? props['remarks'] : '', exercise: false });
     } else if (hit.overlayId === 'cop-incidents') {
       const when = typeof props['occurredAt'] === 'string' ? formatDateTime(props['occurredAt']) : '';
       setInspected({ title: name, detail: when, exercise: false });
@@ -187,31 +214,29 @@ export function CopPage() {
     });
   };
 
-  // Replay of the tracks in view (as filtered), loaded on demand.
+  // Replay of everything in view (as filtered by force), loaded on demand in one request.
   const replayAbort = useRef<AbortController | null>(null);
   const startReplay = async (): Promise<void> => {
-    const map = mapRef.current;
-    const bounds = map?.getBounds();
-    const now = Date.now();
-    const inView = [...store.allTracks()].filter((track) => {
-      if (bounds && !bounds.contains([track.lon, track.lat])) return false;
-      return passesFilter({ force: track.force ?? 'none', freshness: freshnessOf(track, now) }, { ...filter, freshness: 'all' });
-    });
+    const bounds = mapRef.current?.getBounds();
+    const clamp = (v: number, limit: number): number => Math.max(-limit, Math.min(limit, v));
+    const bbox: [number, number, number, number] | undefined = bounds
+      ? [clamp(bounds.getWest(), 180), clamp(bounds.getSouth(), 90), clamp(bounds.getEast(), 180), clamp(bounds.getNorth(), 90)]
+      : undefined;
     replayAbort.current?.abort();
     const controller = new AbortController();
     replayAbort.current = controller;
     setReplayLoading(true);
     setReplayMessage(null);
     try {
-      const loaded = await loadReplay(inView, replayHours, controller.signal);
+      const loaded = await loadReplay({ bbox, forces: filter.forces }, replayHours, controller.signal);
       if (controller.signal.aborted) return;
-      if (loaded.tracks.length === 0) {
+      if (loaded.replay.tracks.length === 0) {
         setReplayMessage(t('cop.replay.none'));
         return;
       }
-      setReplayMessage(inView.length > REPLAY_MAX_TRACKS ? t('cop.replay.limited', { count: REPLAY_MAX_TRACKS }) : null);
-      setReplay(loaded);
-      setTrails({ id: 'cop-trails', kind: 'line', data: loaded.trails(), interactive: false, lineWidth: 2, opacity: 0.6, color: '#7fd1ff' });
+      setReplayMessage(loaded.truncated ? t('cop.replay.limited', { count: REPLAY_MAX_POINTS }) : null);
+      setReplay(loaded.replay);
+      setTrails({ id: 'cop-trails', kind: 'line', data: loaded.replay.trails(), interactive: false, lineWidth: 2, opacity: 0.6, color: '#7fd1ff' });
     } catch (cause) {
       if (!controller.signal.aborted) setReplayMessage(errorMessage(cause));
     } finally {
@@ -295,6 +320,8 @@ export function CopPage() {
             onMapReady={(map) => { mapRef.current = map; }}
           />
           <MapLegend
+            showLegal={legalAreas ? showLegal : null}
+            onToggleLegal={() => { setShowLegal((v) => !v); }}
             showAreas={areas ? showAreas : null}
             showIncidents={incidents ? showIncidents : null}
             onToggleAreas={() => { setShowAreas((v) => !v); }}

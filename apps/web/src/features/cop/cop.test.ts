@@ -2,7 +2,7 @@ import type { TAlert, TChatMessage, TTrack } from '@enlace/contracts';
 import { describe, expect, it } from 'vitest';
 import { CopStore } from './cop-store.ts';
 import { cleanTracks, dispatchLiveMessage, reconnectDelay, type LiveHandlers } from './live-client.ts';
-import { Replay, type ReplayTrack } from './replay.ts';
+import { Replay, replayTracksOf, type ReplayTrack } from './replay.ts';
 import { baseStatusOf, normaliseStatus } from './status-types.ts';
 import { freshnessOf, indexAt, passesFilter, trackFeature, videoUrlOf, type TrackProps } from './track-model.ts';
 
@@ -210,5 +210,27 @@ describe('replay', () => {
     expect((replay.features.get('A')?.properties as TrackProps).freshness).toBe('stale');
     replay.seek(NOW + 10_000_000);
     expect(replay.time).toBe(NOW + 600_000);
+  });
+
+  it('builds the replay from one bulk history answer, keeping only the forces shown and ordering positions in time', () => {
+    const point = (minute: number, lat: number) => ({ time: iso(minute * 60_000), lat, lon: -77, hae: null, course: null, speed: null, status: null });
+    const tracks = replayTracksOf(
+      {
+        since: iso(0),
+        until: iso(600_000),
+        points: 4,
+        truncated: false,
+        tracks: [
+          { uid: 'P', callsign: 'PATRULLA', type: 'a-f-G-U-C', force: 'PNP', source: 'cot', points: [point(2, -12.02), point(1, -12.01)] },
+          { uid: 'E', callsign: 'PELOTÓN', type: 'a-f-G-U-C', force: 'EP', source: 'api', points: [point(1, -12.1)] },
+          { uid: 'X', callsign: 'X', type: 'a-u-G', force: null, source: null, points: [point(1, -12.2)] },
+        ],
+      },
+      new Set(['PNP', 'none'] as const),
+    );
+    expect(tracks.map((t) => t.uid)).toEqual(['P', 'X']);
+    expect(tracks[0]?.points.map((p) => p.lat)).toEqual([-12.01, -12.02]);
+    expect(tracks[0]?.times).toEqual([Date.parse(iso(60_000)), Date.parse(iso(120_000))]);
+    expect(tracks[1]?.source).toBe('api');
   });
 });

@@ -5,6 +5,8 @@ import { BASE_STATUS_COLORS } from './status-types.ts';
 
 export interface MapLegendProps {
   /** Null when the layer is not available to this user (no permission). */
+  showLegal: boolean | null;
+  onToggleLegal: () => void;
   showAreas: boolean | null;
   showIncidents: boolean | null;
   onToggleAreas: () => void;
@@ -12,13 +14,16 @@ export interface MapLegendProps {
 }
 
 /** Layers and legend, over the map's top-left corner; collapsible so it never hides the picture for long. */
-export function MapLegend({ showAreas, showIncidents, onToggleAreas, onToggleIncidents }: MapLegendProps) {
+export function MapLegend({ showLegal, onToggleLegal, showAreas, showIncidents, onToggleAreas, onToggleIncidents }: MapLegendProps) {
   const { t } = useTranslation();
   return (
     <details className="cop-legend" open>
       <summary>{t('cop.layers.label')}</summary>
       <fieldset className="cop-legend-layers">
         <legend className="visually-hidden">{t('cop.layers.label')}</legend>
+        {showLegal !== null ? (
+          <label><input type="checkbox" checked={showLegal} onChange={onToggleLegal} /> <span className="cop-swatch cop-swatch-legal" aria-hidden="true" />{t('cop.layers.legalAreas')}</label>
+        ) : null}
         {showAreas !== null ? (
           <label><input type="checkbox" checked={showAreas} onChange={onToggleAreas} /> <span className="cop-swatch cop-swatch-area" aria-hidden="true" />{t('cop.layers.geofences')}</label>
         ) : null}

@@ -1,17 +1,17 @@
 /**
- * Timeline replay of the last hours: the histories of the tracks in view (`GET /tracks/:uid/history`, at most
- * REPLAY_MAX_TRACKS, six requests at a time) replayed on the map at any instant of the window, with trails.
+ * Timeline replay of the last hours: every position in view over the window, read in one request
+ * (`GET /tracks/history?since&until&bbox`), replayed on the map at any instant of the window, with trails.
  */
-import type { TForce, TTrack, TTrackPoint } from '@enlace/contracts';
+import type { TForce, TTrack, TTrackPoint, TTracksHistory } from '@enlace/contracts';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { LiveFeatureSet, type PointFeature } from '../../app/map/live-features.ts';
 import { sidcForTrack } from '../../app/map/sidc.ts';
-import { trackHistory } from './cop-api.ts';
+import { tracksHistory } from './cop-api.ts';
 import { baseStatusOf } from './status-types.ts';
 import { indexAt } from './track-model.ts';
 
-/** More than this many histories would make the replay slow to load and unreadable on the map. */
-export const REPLAY_MAX_TRACKS = 150;
+/** Most positions one replay loads (the server's bound is higher; this keeps the browser quick). */
+export const REPLAY_MAX_POINTS = 100_000;
 /** A replayed position older than this at the cursor is drawn faded (the track had stopped reporting). */
 const REPLAY_STALE_MS = 5 * 60_000;
 
@@ -90,49 +90,42 @@ export class Replay {
   }
 }
 
-/** Runs `work` over `items` with at most `limit` at a time. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+/** Filters of a replay: the box in view and the forces shown. */
+export interface ReplayScope {
+  bbox?: [number, number, number, number] | undefined;
+  /** Forces to keep (`none`: tracks without a force); all when absent. */
+  forces?: ReadonlySet<TForce | 'none'> | undefined;
 }
 
-/** Loads the histories of `tracks` (the first REPLAY_MAX_TRACKS) over the last `hours`. */
-export async function loadReplay(tracks: readonly TTrack[], hours: number, signal?: AbortSignal): Promise<Replay> {
-  const to = Date.now();
-  const from = to - hours * 3600_000;
-  const chosen = tracks.slice(0, REPLAY_MAX_TRACKS);
-  const histories = await mapLimited(chosen, 6, async (track) => {
-    try {
-      return await trackHistory(track.uid, new Date(from).toISOString(), new Date(to).toISOString(), signal);
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      return null; // A track the user may no longer see, or removed: left out of the replay.
-    }
-  });
-  const replayTracks: ReplayTrack[] = [];
-  chosen.forEach((track, i) => {
-    const history = histories[i];
-    if (!history || history.points.length === 0) return;
-    const points = [...history.points].sort((a, b) => a.time.localeCompare(b.time));
-    replayTracks.push({
-      uid: track.uid,
-      callsign: track.callsign,
-      type: track.type,
-      force: track.force,
-      source: track.source,
+/** The tracks of one bulk history answer as replay tracks, filtered by force, positions in time order. */
+export function replayTracksOf(history: TTracksHistory, forces?: ReadonlySet<TForce | 'none'>): ReplayTrack[] {
+  const out: ReplayTrack[] = [];
+  for (const series of history.tracks) {
+    if (forces && !forces.has(series.force ?? 'none')) continue;
+    if (series.points.length === 0) continue;
+    const points = [...series.points].sort((a, b) => a.time.localeCompare(b.time));
+    out.push({
+      uid: series.uid,
+      callsign: series.callsign,
+      type: series.type,
+      force: series.force,
+      source: series.source ?? 'api',
       times: points.map((p) => Date.parse(p.time)),
       points,
     });
-  });
-  const replay = new Replay(replayTracks, from, to);
+  }
+  return out;
+}
+
+/**
+ * Loads the last `hours` of every track in the box the user may see, in one request (`GET /tracks/history`,
+ * at most REPLAY_MAX_POINTS positions; `truncated` says the window held more).
+ */
+export async function loadReplay(scope: ReplayScope, hours: number, signal?: AbortSignal): Promise<{ replay: Replay; truncated: boolean }> {
+  const to = Date.now();
+  const from = to - hours * 3600_000;
+  const history = await tracksHistory({ since: new Date(from).toISOString(), until: new Date(to).toISOString(), bbox: scope.bbox, limit: REPLAY_MAX_POINTS }, signal);
+  const replay = new Replay(replayTracksOf(history, scope.forces), from, to);
   replay.seek(from);
-  return replay;
+  return { replay, truncated: history.truncated };
 }

@@ -16,6 +16,8 @@ import {
   type TForce,
   type TUnitReadiness,
 } from '@enlace/contracts';
+import { ZStandardVersion, ZStandardVersionInfo } from '@enlace/rules';
+import type { TReadinessStandard } from '@enlace/rules';
 import { ApiError, apiRequest } from '../../app/api.ts';
 
 /**
@@ -89,3 +91,18 @@ export const listDepartments = (signal?: AbortSignal) => apiRequest('/geo/depart
 /** A department's boundary, simplified for a national map (about 1 km). */
 export const getDepartmentGeometry = (ubigeo: string, signal?: AbortSignal) =>
   apiRequest(`/geo/areas/${enc(ubigeo)}/geometry`, ZAreaGeometry, { query: { tolerance: 0.01 }, signal });
+
+/** The readiness standard in force, with its version record and references. */
+export const getStandard = (signal?: AbortSignal) => apiRequest('/readiness/standard', ZStandardVersion, { signal });
+
+const ZStandardVersions = z.object({ items: z.array(ZStandardVersionInfo) });
+/** Every version of the standard, newest first; the last is the seed. */
+export const listStandardVersions = (signal?: AbortSignal) => apiRequest('/readiness/standard/versions', ZStandardVersions, { signal });
+
+/** One version of the standard with its content. */
+export const getStandardVersion = (version: string, signal?: AbortSignal) =>
+  apiRequest(`/readiness/standard/versions/${enc(version)}`, ZStandardVersion, { signal });
+
+/** Puts a new version of the standard in force (admins). */
+export const createStandardVersion = (standard: TReadinessStandard, remark: string) =>
+  apiRequest('/readiness/standard/versions', ZStandardVersion, { method: 'POST', body: { standard, ...(remark.trim() ? { remark: remark.trim() } : {}) } });

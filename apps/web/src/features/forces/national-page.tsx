@@ -43,6 +43,7 @@ export function NationalReadinessPage() {
     <section className="forces-national">
       <PageHeader title={t('forces.national.title')}>
         <p className="muted">{t('forces.national.subtitle')}</p>
+        <p className="small"><Link to="/readiness/standard">{t('forces.standard.link')}</Link></p>
       </PageHeader>
       <div className="filters">
         <SelectField

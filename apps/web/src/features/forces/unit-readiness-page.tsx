@@ -113,6 +113,7 @@ export function UnitReadinessPage({ id }: { id: string }) {
             <ReadinessGauges readiness={readiness} />
             <p className="small muted">
               {t('forces.readiness.asOf', { asOf: readiness.asOf, computedAt: formatDateTime(readiness.computedAt), version: readiness.standardVersion })}
+              {' '}<Link to="/readiness/standard">{t('forces.standard.link')}</Link>
             </p>
             {readiness.override && (
               <Alert kind="info">

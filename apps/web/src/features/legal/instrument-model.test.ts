@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, effectiveArea, isExpiring, limaToday, validityOn } from './instrument-model.ts';
+import { buildTimeline, effectiveArea, effectiveTo, isExpiring, limaToday, validityOn, withChainRevocations } from './instrument-model.ts';
 import type { TInstrumentRecord } from './legal-api.ts';
 
 const labels = { agency: 'CCFFAA', classification: 'PUBLICO', exercise: false, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' } as const;
@@ -50,6 +50,30 @@ describe('instrument model of the registry screens', () => {
     expect(chain.support.map((s) => [s.bar.id, s.lane])).toEqual([['RUF-1', 0]]);
     expect(rows.rows[0]!.support).toEqual([]);
     expect([rows.from, rows.to]).toEqual(['2026-10-01', '2026-12-31']);
+  });
+
+  it('shows a revoked decree as revoked from its revocation day and carries the revocation down its chain', () => {
+    const revocation = { revokedOn: '2026-10-20', reason: 'Derogado', revokingInstrument: 'DS 9-2026-PCM', revokedAt: '2026-10-19T12:00:00Z', revokedBy: 'legal' };
+    const registry = withChainRevocations([
+      decree('DS-1', '2026-10-01', '2026-10-31', { revocation }),
+      extension('DS-2', 'DS-1', '2026-11-01', '2026-11-30'),
+      decree('DS-7', '2026-10-01', '2026-10-31'),
+    ]);
+    const [root, ext, other] = registry as [TInstrumentRecord, TInstrumentRecord, TInstrumentRecord];
+    expect(['2026-10-19', '2026-10-20'].map((day) => validityOn(root, day))).toEqual(['in_force', 'revoked']);
+    expect(effectiveTo(root)).toBe('2026-10-19');
+    expect(isExpiring(root, '2026-10-15', 5)).toBe(true);
+    expect(ext.revocation).toMatchObject({ revokedOn: '2026-10-20', inheritedFrom: 'DS-1' });
+    expect(validityOn(ext, '2026-11-05')).toBe('revoked');
+    expect(other).toBe(registry[2]);
+    expect(other.revocation).toBeUndefined();
+
+    const chain = buildTimeline(registry, '2026-10-25', 10).rows.find((r) => r.rootId === 'DS-1')!;
+    expect(chain.bars.map((b) => [b.id, b.from, b.to, b.validity, b.revokedOn])).toEqual([
+      ['DS-1', '2026-10-01', '2026-10-19', 'revoked', '2026-10-20'],
+      ['DS-2', '2026-11-01', '2026-11-30', 'revoked', '2026-10-20'],
+    ]);
+    expect(chain.gaps).toEqual([]);
   });
 
   it('takes an extension\'s area from the decree it extends', () => {

@@ -2,10 +2,13 @@ import { BASIS_KINDS } from '@enlace/rules';
 import type { TInstrumentRecord } from './legal-api.ts';
 
 /** Where an instrument stands on a given day (America/Lima dates, compared as ISO strings). */
-export type TValidity = 'in_force' | 'expired' | 'upcoming';
+export type TValidity = 'in_force' | 'expired' | 'upcoming' | 'revoked';
 
-export const validityOn = (i: Pick<TInstrumentRecord, 'validFrom' | 'validTo'>, today: string): TValidity =>
-  i.validTo < today ? 'expired' : i.validFrom > today ? 'upcoming' : 'in_force';
+type TDated = Pick<TInstrumentRecord, 'validFrom' | 'validTo'> & Partial<Pick<TInstrumentRecord, 'revocation'>>;
+
+/** Revoked from the revocation day on (before it, the instrument stands as its dates say). */
+export const validityOn = (i: TDated, today: string): TValidity =>
+  i.revocation && i.revocation.revokedOn <= today ? 'revoked' : i.validTo < today ? 'expired' : i.validFrom > today ? 'upcoming' : 'in_force';
 
 const DAY_MS = 86_400_000;
 const dayNumber = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
@@ -13,12 +16,41 @@ export const isoOfDay = (day: number): string => new Date(day * DAY_MS).toISOStr
 export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
 export const addDays = (iso: string, n: number): string => isoOfDay(dayNumber(iso) + n);
 
+/** The last day an instrument has force: its own last day, or the day before its revocation when earlier. */
+export const effectiveTo = (i: TDated): string => {
+  const revoked = i.revocation ? addDays(i.revocation.revokedOn, -1) : null;
+  return revoked !== null && revoked < i.validTo ? revoked : i.validTo;
+};
+
+/**
+ * The registry with revocations carried down the extension chains, as the server's evaluator applies them: an extension
+ * of an instrument revoked from day D falls on D too (its `revocation` names the revoked link in `inheritedFrom`).
+ */
+export function withChainRevocations(instruments: readonly TInstrumentRecord[]): TInstrumentRecord[] {
+  if (!instruments.some((i) => i.revocation)) return [...instruments];
+  const byId = new Map(instruments.map((i) => [i.id, i]));
+  const inherited = (i: TInstrumentRecord): TInstrumentRecord['revocation'] => {
+    let best = i.revocation;
+    let current = i.extends ? byId.get(i.extends) : undefined;
+    for (let hops = 0; current && hops < 100; hops++) {
+      const r = current.revocation;
+      if (r && (!best || r.revokedOn < best.revokedOn)) best = { ...r, inheritedFrom: current.id };
+      current = current.extends ? byId.get(current.extends) : undefined;
+    }
+    return best;
+  };
+  return instruments.map((i) => {
+    const revocation = inherited(i);
+    return revocation === i.revocation ? i : { ...i, revocation };
+  });
+}
+
 /** Today in America/Lima (UTC-5 all year, no daylight saving). */
 export const limaToday = (now: Date = new Date()): string => new Date(now.getTime() - 5 * 3_600_000).toISOString().slice(0, 10);
 
 /** In force today and ending within `alertDays` days (inclusive). */
-export const isExpiring = (i: Pick<TInstrumentRecord, 'validFrom' | 'validTo'>, today: string, alertDays: number): boolean =>
-  validityOn(i, today) === 'in_force' && daysBetween(today, i.validTo) <= alertDays;
+export const isExpiring = (i: TDated, today: string, alertDays: number): boolean =>
+  validityOn(i, today) === 'in_force' && daysBetween(today, effectiveTo(i)) <= alertDays;
 
 const BASIS = new Set<string>(BASIS_KINDS);
 export const isBasis = (i: Pick<TInstrumentRecord, 'kind'>): boolean => BASIS.has(i.kind);
@@ -54,6 +86,8 @@ export interface TTimelineBar {
   validity: TValidity;
   expiring: boolean;
   exercise: boolean;
+  /** The revocation day, when it or a link it extends was revoked (the bar then ends the day before). */
+  revokedOn?: string;
 }
 
 /** Lanes of the supporting instruments under a chain: the RUF, the MINDEF/CCFFAA directive, the CCO plan. */
@@ -87,16 +121,20 @@ export interface TTimeline {
 export function buildTimeline(instruments: readonly TInstrumentRecord[], today: string, alertDays: number): TTimeline {
   const bases = instruments.filter(isBasis);
   const supporting = instruments.filter((i) => !isBasis(i));
+  // A link revoked before its first day keeps its own dates, drawn as revoked; any other ends before its revocation.
+  const endOf = (i: TInstrumentRecord): string => (effectiveTo(i) < i.validFrom ? i.validTo : effectiveTo(i));
   const barOf = (i: TInstrumentRecord): TTimelineBar => ({
     id: i.id,
     label: i.number ?? i.id,
     kind: i.kind,
     from: i.validFrom,
-    to: i.validTo,
+    to: endOf(i),
     validity: validityOn(i, today),
     expiring: isExpiring(i, today, alertDays),
     exercise: i.exercise,
+    ...(i.revocation ? { revokedOn: i.revocation.revokedOn } : {}),
   });
+  const inForceDays = (i: TInstrumentRecord): boolean => effectiveTo(i) >= i.validFrom;
   const byId = new Map(bases.map((i) => [i.id, i]));
   const chains = new Map<string, TInstrumentRecord[]>();
   for (const i of bases) {
@@ -107,11 +145,14 @@ export function buildTimeline(instruments: readonly TInstrumentRecord[], today: 
     const sorted = [...members].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
     const root = byId.get(rootId)!;
     const gaps: { from: string; to: string }[] = [];
-    let reach = sorted[0]!.validTo;
-    for (const link of sorted.slice(1)) {
+    // Gaps between the days in force: a link that fell by a revocation before its first day does not close one.
+    const live = sorted.filter(inForceDays);
+    let reach = live[0] ? effectiveTo(live[0]) : sorted[0]!.validTo;
+    for (const link of live.slice(1)) {
       if (daysBetween(reach, link.validFrom) > 1) gaps.push({ from: addDays(reach, 1), to: addDays(link.validFrom, -1) });
-      if (link.validTo > reach) reach = link.validTo;
+      if (effectiveTo(link) > reach) reach = effectiveTo(link);
     }
+    for (const link of sorted) if (endOf(link) > reach) reach = endOf(link);
     return {
       rootId,
       label: root.number ?? root.id,

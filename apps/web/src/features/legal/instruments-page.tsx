@@ -8,13 +8,13 @@ import { Loading } from '../../app/ui/loading.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { SelectField } from '../../app/ui/select-field.tsx';
 import { TextField } from '../../app/ui/text-field.tsx';
-import { daysBetween, isExpiring, limaToday, validityOn, type TValidity } from './instrument-model.ts';
+import { daysBetween, effectiveTo, isExpiring, limaToday, validityOn, type TValidity } from './instrument-model.ts';
 import type { TInstrumentRecord } from './legal-api.ts';
 import { LegalTabs } from './legal-tabs.tsx';
 import { useRegistry } from './use-registry.ts';
 import './legal.css';
 
-const VALIDITIES = ['in_force', 'expiring', 'upcoming', 'expired'] as const;
+const VALIDITIES = ['in_force', 'expiring', 'upcoming', 'expired', 'revoked'] as const;
 type TValidityFilter = (typeof VALIDITIES)[number];
 
 interface Filter {
@@ -128,7 +128,14 @@ export function InstrumentsPage() {
                         <td className="numeric">{i.validFrom} – {i.validTo}</td>
                         <td>
                           <span className={`badge badge-validity-${expiring ? 'expiring' : validity}`}>{t(`legal.validity.${expiring ? 'expiring' : validity}`)}</span>
-                          {expiring && <><br /><span className="small">{t('legal.registry.daysLeft', { count: daysBetween(today, i.validTo) })}</span></>}
+                          {expiring && <><br /><span className="small">{t('legal.registry.daysLeft', { count: daysBetween(today, effectiveTo(i)) })}</span></>}
+                          {i.revocation && (
+                            <><br /><span className="small revocation-note">
+                              {i.revocation.inheritedFrom
+                                ? t('legal.registry.revokedWith', { id: i.revocation.inheritedFrom, date: i.revocation.revokedOn })
+                                : t('legal.registry.revokedBy', { date: i.revocation.revokedOn, by: i.revocation.revokingInstrument, reason: i.revocation.reason })}
+                            </span></>
+                          )}
                         </td>
                         <td>{i.controlAuthority ?? '—'}</td>
                         <td>

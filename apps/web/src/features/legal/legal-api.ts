@@ -18,8 +18,20 @@ export const ZScenarioFaults = z.array(
   z.object({ path: z.string(), code: z.string(), message: z.object({ es: z.string(), en: z.string() }) }),
 );
 
-/** An instrument as the registry holds it (the rules package's instrument plus the record labels). */
-export const ZInstrumentRecord = ZInstrument.extend(ZRecordLabels.shape);
+/** A revocation (derogation): from `revokedOn` the instrument no longer has force. */
+export const ZRevocation = z.object({
+  revokedOn: z.string(),
+  reason: z.string(),
+  revokingInstrument: z.string(),
+  sourceUrl: z.string().optional(),
+  revokedAt: z.string(),
+  revokedBy: z.string(),
+  /** Set in the browser on an extension that falls with the revoked link it extends (instrument-model.ts). */
+  inheritedFrom: z.string().optional(),
+});
+
+/** An instrument as the registry holds it (the rules package's instrument plus the record labels and any revocation). */
+export const ZInstrumentRecord = ZInstrument.extend({ ...ZRecordLabels.shape, revocation: ZRevocation.optional() });
 export type TInstrumentRecord = z.infer<typeof ZInstrumentRecord>;
 
 const PAGE = 1000;

@@ -94,7 +94,7 @@ export function TimelineChart({ timeline, today }: { timeline: TTimeline; today:
                 data-instrument={bar.id}
               >
                 <title>
-                  {`${bar.label} (${t(`legal.kind.${bar.kind}`)}): ${bar.from} – ${bar.to} · ${t(`legal.validity.${bar.expiring ? 'expiring' : bar.validity}`)}${bar.exercise ? ` · ${t('legal.timeline.exercise')}` : ''}`}
+                  {`${bar.label} (${t(`legal.kind.${bar.kind}`)}): ${bar.from} – ${bar.to} · ${t(`legal.validity.${bar.expiring ? 'expiring' : bar.validity}`)}${bar.revokedOn ? ` · ${t('legal.timeline.revokedOn', { date: bar.revokedOn })}` : ''}${bar.exercise ? ` · ${t('legal.timeline.exercise')}` : ''}`}
                 </title>
               </rect>
             ))}

@@ -28,7 +28,7 @@ export function TimelinePage() {
       ) : (
         <div className="card">
           <ul className="timeline-legend" aria-hidden="true">
-            {(['in_force', 'expiring', 'upcoming', 'expired'] as const).map((v) => (
+            {(['in_force', 'expiring', 'upcoming', 'expired', 'revoked'] as const).map((v) => (
               <li key={v}><span className={`timeline-swatch timeline-bar-${v}`} /> {t(`legal.validity.${v}`)}</li>
             ))}
             {(['RUF', 'DIRECTIVA_CCFFAA', 'PLAN_CCO'] as const).map((k) => (

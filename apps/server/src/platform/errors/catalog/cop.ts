@@ -28,6 +28,11 @@ export const COP_ERRORS = {
     es: 'El destinatario no existe o no está activo.',
     en: 'The recipient does not exist or is not active.',
   },
+  TRACK_HISTORY_WINDOW: {
+    status: 400,
+    es: 'La ventana de recorridos debe empezar antes de terminar y abarcar como máximo {hours} horas.',
+    en: 'The replay window must start before it ends and span at most {hours} hours.',
+  },
   LIVE_BAD_MESSAGE: {
     status: 400,
     es: 'Mensaje no válido en la conexión en vivo: {summary}',

@@ -117,6 +117,16 @@ export const FORCES_ERRORS = {
     es: 'El comandante solo puede modificar el nivel de alistamiento calculado con una observación escrita que lo justifique.',
     en: 'The commander may override the computed readiness level only with a written remark that justifies it.',
   },
+  READINESS_STANDARD_INVALID: {
+    status: 422,
+    es: 'El estándar de alistamiento no es válido en «{path}» ({rule}); los detalles listan cada problema.',
+    en: 'The readiness standard is not valid at "{path}" ({rule}); the details list every problem.',
+  },
+  READINESS_STANDARD_VERSION_TAKEN: {
+    status: 409,
+    es: 'La versión «{version}» del estándar de alistamiento ya existe: use una versión nueva.',
+    en: 'Readiness standard version "{version}" already exists: use a new version.',
+  },
   READINESS_NOT_COMPUTED: {
     status: 404,
     es: 'El alistamiento de esta unidad aún no se ha calculado.',

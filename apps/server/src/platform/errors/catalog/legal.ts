@@ -42,6 +42,21 @@ export const LEGAL_ERRORS = {
     es: 'El identificador del cuerpo («{body}») no coincide con el de la dirección («{path}»).',
     en: 'The id in the body ("{body}") does not match the id in the path ("{path}").',
   },
+  INSTRUMENT_ALREADY_REVOKED: {
+    status: 409,
+    es: 'El instrumento ya fue derogado desde el {revokedOn} por {by}; una derogación no se modifica.',
+    en: 'The instrument was already revoked from {revokedOn} by {by}; a revocation cannot be changed.',
+  },
+  INSTRUMENT_REVOCATION_AFTER_END: {
+    status: 422,
+    es: 'El instrumento ya no rige el {revokedOn} (su último día es el {validTo}): derogue la prórroga vigente.',
+    en: 'The instrument is no longer in force on {revokedOn} (its last day is {validTo}): revoke the extension in force.',
+  },
+  INSTRUMENT_PARENT_REVOKED: {
+    status: 422,
+    es: 'No se puede prorrogar «{parent}»: fue derogado desde el {revokedOn} (Constitución, art. 137: cada prórroga sigue a un decreto vigente).',
+    en: '"{parent}" cannot be extended: it was revoked from {revokedOn} (Constitution art. 137: each extension follows a decree in force).',
+  },
   PROTOCOL_APPROVAL_SAME_USER: {
     status: 409,
     es: 'Usted ya aprobó esta versión: un protocolo conjunto necesita dos aprobadores distintos, uno de la PNP y uno de las FF.AA. ({legalRef}).',

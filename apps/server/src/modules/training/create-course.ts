@@ -4,12 +4,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { findCourse, insertCourse, listCourseRows } from './training.repository.ts';
-
-/** The course catalogue (public data of both forces). */
-export async function listCourses(db: Queryable): Promise<TCourse[]> {
-  return listCourseRows(db);
-}
+import { findCourse, insertCourse } from './training.repository.ts';
 
 /** Adds a course to the catalogue. The catalogue is shared by both forces, so only administrators change it. */
 export async function createCourse(tx: Queryable, audit: AuditTrail, actor: Actor, draft: TCourseCreate): Promise<TCourse> {

@@ -1,12 +1,10 @@
-import { readableLabels } from '@enlace/access';
-import type { TTrainingRecord, TTrainingSession, TTrainingSessionCreate } from '@enlace/contracts';
+import type { TTrainingSession, TTrainingSessionCreate } from '@enlace/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
-import type { AppContext } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db/db.ts';
-import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import { assertRecordAccess, canRead } from '../forces/forces-access.ts';
-import { findCourse, findSession, insertSession, listRecordRows, listSessionRows, unitLabel } from './training.repository.ts';
+import { findCourse, insertSession, unitLabel } from './training.repository.ts';
 
 /** Schedules a session of a course, organised by a unit of the actor's agency, with its trainers. */
 export async function createSession(tx: Queryable, audit: AuditTrail, actor: Actor, draft: TTrainingSessionCreate): Promise<TTrainingSession> {
@@ -30,30 +28,4 @@ export async function createSession(tx: Queryable, audit: AuditTrail, actor: Act
   });
   audit.record('create', 'training_session', session.id, session);
   return session;
-}
-
-/** Sessions the actor may read (the training calendar), by unit, course, dates or status. */
-export async function listSessions({ ctx, actor, ...filter }: {
-  ctx: AppContext;
-  actor: Actor;
-  unitId?: string | undefined;
-  courseCode?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  status?: string | undefined;
-  limit: number;
-  offset: number;
-}): Promise<TTrainingSession[]> {
-  return listSessionRows(ctx.db, { labels: readableLabels(actor, 'training:read'), ...filter });
-}
-
-/** A session with its attendance and results (members the actor may not read are left out). */
-export async function getSession({ ctx, actor, id }: { ctx: AppContext; actor: Actor; id: string }): Promise<{
-  session: TTrainingSession;
-  records: TTrainingRecord[];
-}> {
-  const session = await findSession(ctx.db, id);
-  if (!session) throw notFound();
-  assertRecordAccess(actor, 'training:read', session);
-  return { session, records: await listRecordRows(ctx.db, id) };
 }
