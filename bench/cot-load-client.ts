@@ -148,6 +148,8 @@ async function runSubscribers(): Promise<void> {
   let samples = 0;
   let messages = 0;
   let closed = 0;
+  /** Deliveries later than 1 s, by the source of the report (diagnostic). */
+  const late = { api: 0, cot: 0 };
   const record = (latency: number, now: number): void => {
     if (!inWindow(now)) return;
     histogram[Math.max(0, Math.min(60_000, Math.round(latency)))]!++;
@@ -174,8 +176,12 @@ async function runSubscribers(): Promise<void> {
         const text = (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).toString();
         if (o.target === 'enlace') {
           if (!text.startsWith('{"type":"tracks"')) return;
-          const m = JSON.parse(text) as { tracks: { time: string }[] };
-          for (const t of m.tracks) record(now - Date.parse(t.time), now);
+          const m = JSON.parse(text) as { tracks: { uid: string; time: string }[] };
+          for (const t of m.tracks) {
+            const latency = now - Date.parse(t.time);
+            record(latency, now);
+            if (latency > 1000 && inWindow(now)) late[t.uid.startsWith('API-') ? 'api' : 'cot']++;
+          }
         } else {
           for (const match of text.matchAll(timeRe)) record(now - Date.parse(match[1] ?? match[2] ?? ''), now);
         }
@@ -195,7 +201,7 @@ async function runSubscribers(): Promise<void> {
     }
     return histogram.length - 1;
   };
-  process.stdout.write(`${JSON.stringify({ samples, messages, closed, p50: pct(0.5), p99: pct(0.99), max: pct(1) })}\n`);
+  process.stdout.write(`${JSON.stringify({ samples, messages, closed, p50: pct(0.5), p99: pct(0.99), max: pct(1), lateApi: late.api, lateCot: late.cot })}\n`);
 }
 
 if (o.role === 'devices') await runDevices();

@@ -23,14 +23,16 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('replay h
 
   beforeAll(async () => {
     const db = await backend.db();
-    // The legal registry's in-memory copy is process-wide and keyed by the registry's change version only; this file
-    // runs on two databases in one process, so their versions are moved apart to keep one from reading the other's.
-    await db.query(`UPDATE change_version SET version = version + $1 WHERE scope = 'legal_registry'`, [1 + Math.floor(Math.random() * 1_000_000)]);
     t = await testApp(db, { config: { trackFlushMs: 5 } });
     pnpCommander = await makeUser(db, { role: 'commander', agency: 'PNP' });
     epCommander = await makeUser(db, { role: 'commander', agency: 'EP' });
   });
-  afterAll(async () => t.close());
+  /** Instruments this file wrote: removed at the end, so later files (and browser tests) on the shared database never see them. */
+  const inserted: string[] = [];
+  afterAll(async () => {
+    if (inserted.length > 0) await t?.ctx.db.query('DELETE FROM legal_instrument WHERE id = ANY($1::text[])', [inserted]);
+    await t?.close();
+  });
 
   it('answers the positions of every track in a window and box in one request, each by what the caller may read', async () => {
     const [a, b, secret, far] = ['A', 'B', 'S', 'F'].map((p) => `${p}-${uniq()}`) as [string, string, string, string];
@@ -84,6 +86,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('replay h
   it('lists the legal areas in force the caller may read, as outlined drawings', async () => {
     const insert = async (agency: string, classification: string, from: number, to: number): Promise<string> => {
       const id = `DS-${uniq()}-PCM`;
+      inserted.push(id);
       await t.ctx.db.query(
         `INSERT INTO legal_instrument (id, kind, number, scenario, area_ubigeo, valid_from, valid_to, agency, classification)
          VALUES ($1, 'DS_ESTADO_EMERGENCIA', $2, 'FFAA_CONTROL_OSV', '{150101}', $3, $4, $5, $6)`,
