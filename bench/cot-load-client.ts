@@ -58,6 +58,8 @@ async function runDevices(): Promise<void> {
   let inflight = 0;
   let closed = 0;
   let connectFailed = 0;
+  /** Time from a report's due moment to its API answer (ms), within the measured window (diagnostic). */
+  const apiTimes: number[] = [];
   // Ramp up connections (the listen backlog is finite).
   for (let i = 0; i < o.cotDevices; i++) {
     const socket = net.connect({ port: o.cotPort, host: '127.0.0.1' });
@@ -97,6 +99,7 @@ async function runDevices(): Promise<void> {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${o.token}`, 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
+        if (inWindow(now)) apiTimes.push(Date.now() - now);
         res.resume();
         if (res.statusCode !== undefined && res.statusCode < 300) apiSent++;
         else apiFailed++;
@@ -140,7 +143,9 @@ async function runDevices(): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (inflight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   agent.destroy();
-  process.stdout.write(`${JSON.stringify({ sent, apiSent, apiFailed, closed, connectFailed })}\n`);
+  apiTimes.sort((x, y) => x - y);
+  const apiAt = (q: number): number => apiTimes[Math.min(apiTimes.length - 1, Math.floor(q * apiTimes.length))] ?? 0;
+  process.stdout.write(`${JSON.stringify({ sent, apiSent, apiFailed, closed, connectFailed, apiAnswerP50: apiAt(0.5), apiAnswerP99: apiAt(0.99) })}\n`);
 }
 
 async function runSubscribers(): Promise<void> {
