@@ -12,6 +12,7 @@ import type { WebSocket } from 'ws';
 import { COP_SUBJECTS } from '@enlace/contracts';
 import type { TTrackBusEvent } from '@enlace/contracts';
 import { loadConfig } from '../apps/server/src/platform/config/config.ts';
+import { copRuntime } from '../apps/server/src/modules/cop/cop-runtime.ts';
 import { startServer } from '../apps/server/src/server.ts';
 import type { LoadOptions } from './cot-load-client.ts';
 import type { BenchResult } from './report.ts';
@@ -268,9 +269,14 @@ export async function benchCotLoad(load: CotLoadOptions): Promise<BenchResult[]>
   const offered = ((load.cotDevices + load.apiDevices) * 1000) / load.intervalMs;
   const enlace = await startEnlace();
   process.stderr.write(`cot-load: Enlace, ${offered} reports/s offered for ${load.warmupSeconds + load.seconds} s...\n`);
-  // ENLACE_BENCH_COT_BACKLOG=1: the CoT gateway's reports waiting / being stored / connections paused, every second.
+  // ENLACE_BENCH_COT_BACKLOG=1: every second, the CoT gateway's reports waiting / being stored / connections paused,
+  // the group commit's rows and transactions, and the database pool (connections, idle, callers waiting).
   const backlog = process.env.ENLACE_BENCH_COT_BACKLOG
-    ? (t: number) => process.stderr.write(`cot-load: t=${Math.round(t)} s backlog ${JSON.stringify(enlace.server.cot?.backlog())}\n`)
+    ? (t: number) => {
+        const writer = copRuntime(enlace.server.ctx).writer;
+        const state = { cot: enlace.server.cot?.backlog(), writer: { rows: writer.backlog, inFlight: writer.inFlight }, pool: enlace.server.db.stats() };
+        process.stderr.write(`cot-load: t=${Math.round(t)} s backlog ${JSON.stringify(state)}\n`);
+      }
     : undefined;
   const e = await drive('enlace', enlace, load, enlace.count, backlog);
   await enlace.server.stop();

@@ -163,6 +163,26 @@ async function mapDrawn(page: Page): Promise<void> {
   }));
 }
 
+/**
+ * Puts the map at a fixed view and waits until it has drawn there. The page frames the first tracks it receives
+ * (once), and with a shared test database that framing can land after a jump; then the jump is repeated, so every
+ * measurement is taken at the view the test chose.
+ */
+async function showView(page: Page, center: [number, number], zoom: number): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.evaluate(([c, z]) => { window.enlaceMaps?.get('cop')?.jumpTo({ center: c, zoom: z }); }, [center, zoom] as const);
+    await mapDrawn(page);
+    const stayed = await page.evaluate(([c, z]) => {
+      const map = window.enlaceMaps?.get('cop');
+      if (!map || map.isMoving()) return false;
+      const at = map.getCenter();
+      return Math.abs(at.lng - c[0]) < 1e-6 && Math.abs(at.lat - c[1]) < 1e-6 && Math.abs(map.getZoom() - z) < 1e-6;
+    }, [center, zoom] as const);
+    if (stayed) return;
+  }
+  throw new Error(`the map did not stay at ${center.join(',')} z${zoom}`);
+}
+
 describe.skipIf(!hasChromium)('COP map in Chromium', () => {
   let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
   let context: BrowserContext | undefined;
@@ -262,7 +282,9 @@ describe.skipIf(!hasChromium)('COP map in Chromium', () => {
     });
     expect(registered.status, await registered.clone().text()).toBe(201);
     const page = await signIn('pnp.comandante');
-    await mapDrawn(page);
+    // The first tracks frame the picture once; wait for them, so that framing does not move the measured view.
+    await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-testid="cop-track-count"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await showView(page, [-77.05, -12.05], 10);
 
     // The basemap is drawn: most of the canvas is painted, Peru's land colour is there, and there is detail.
     const base = await canvasStats(page);
@@ -273,7 +295,7 @@ describe.skipIf(!hasChromium)('COP map in Chromium', () => {
 
     // The demo's simulated patrols (central Lima and Callao) arrive over the live socket and are drawn as 2525
     // symbols. The view is set explicitly: a test database kept from an earlier run may hold tracks all over Peru.
-    await page.evaluate(() => { window.enlaceMaps?.get('cop')?.jumpTo({ center: [-77.075, -12.075], zoom: 12 }); });
+    await showView(page, [-77.075, -12.075], 12);
     await page.waitForFunction(() => {
       const map = window.enlaceMaps?.get('cop');
       return (map?.queryRenderedFeatures({ layers: ['cop-tracks:symbol'] }).length ?? 0) > 0;
@@ -304,8 +326,7 @@ describe.skipIf(!hasChromium)('COP map in Chromium', () => {
       const map = window.enlaceMaps?.get('cop');
       return (map?.querySourceFeatures('cop-legal-areas').some((f) => f.properties['uid'] === `ENLACE-LEGAL-${id}`)) ?? false;
     }, decreeId, { timeout: 30_000 });
-    await page.evaluate(() => { window.enlaceMaps?.get('cop')?.jumpTo({ center: [-77.13, -12.06], zoom: 12 }); });
-    await mapDrawn(page);
+    await showView(page, [-77.13, -12.06], 12);
     const outlined = await page.evaluate(() => {
       const map = window.enlaceMaps?.get('cop');
       const layers = (map?.getStyle().layers ?? []).filter((l) => 'source' in l && l.source === 'cop-legal-areas').map((l) => l.id);
@@ -365,9 +386,9 @@ describe.skipIf(!hasChromium)('COP map in Chromium', () => {
 
     // Chat in the joint room: the message is stored and shown.
     await page.getByRole('tab', { name: 'Mensajería' }).click();
-    await page.getByLabel('Mensaje', { exact: true }).fill('COP: dron FAP 01 sobre el incidente');
+    await page.getByLabel('Mensaje', { exact: true }).fill(`COP: dron FAP 01 sobre el incidente ${RUN}`);
     await page.getByRole('button', { name: 'Enviar' }).click();
-    await page.getByText('COP: dron FAP 01 sobre el incidente').waitFor();
+    await page.getByText(`COP: dron FAP 01 sobre el incidente ${RUN}`).waitFor();
 
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
