@@ -163,6 +163,8 @@ async function startEnlace() {
       ENLACE_ADMIN_PASSWORD: 'bench-admin-password',
       LOG_LEVEL: 'warn',
       ...(url ? { DATABASE_URL: url } : {}),
+      // For comparisons: ENLACE_SESSION_CACHE_SECONDS=0 reads every request's session from the database.
+      ...(process.env.ENLACE_SESSION_CACHE_SECONDS ? { ENLACE_SESSION_CACHE_SECONDS: process.env.ENLACE_SESSION_CACHE_SECONDS } : {}),
     }),
     host: '127.0.0.1',
   };

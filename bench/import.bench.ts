@@ -16,6 +16,7 @@ import { loadConfig } from '../apps/server/src/platform/config/config.ts';
 import type { AppContext } from '../apps/server/src/platform/context.ts';
 import type { Db } from '../apps/server/src/platform/db/db.ts';
 import { createMemoryBus } from '../apps/server/src/platform/events/memory-bus.ts';
+import { SessionCache } from '../apps/server/src/platform/auth/session-cache.ts';
 import type { BenchResult } from './report.ts';
 
 /** Writes a personnel CSV of `rows` rows to `path`, streaming (the bench itself never holds the file). */
@@ -76,6 +77,7 @@ export async function benchImport(db: Db, label: string): Promise<BenchResult[]>
     log: { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined } as unknown as AppContext['log'],
     afterAudit: () => undefined,
     ready: () => true,
+    sessions: SessionCache.disabled(),
   };
   const tag = randomBytes(4).toString('hex');
   const user = await insertUser(db, {

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TPositionBatchResult } from '@enlace/contracts';
+import { aRequest } from '../test/support/legal.ts';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { navLink } from '../test/support/nav.ts';
 
@@ -281,6 +282,21 @@ describe.skipIf(!hasChromium)('COP map in Chromium', () => {
       classification: 'PUBLICO',
     });
     expect(registered.status, await registered.clone().text()).toBe(201);
+    // An Ejército company lawfully tasked in Callao under it (RUF, directive and plan in force; a stored evaluation).
+    for (const kind of ['RUF', 'DIRECTIVA_CCFFAA', 'PLAN_CCO'] as const) {
+      const r = await (await apiSession('ccffaa.asesor'))('/legal/instruments', {
+        id: `${kind}-E2E-${RUN}`, kind, appliesTo: [decreeId], validFrom: day(-5), validTo: day(30), classification: 'PUBLICO',
+      });
+      expect(r.status, await r.clone().text()).toBe(201);
+    }
+    const request = aRequest({ area: { ubigeo: ['070101'] }, start: day(-1), end: day(2) });
+    const evaluated = await (await apiSession('pnp.comandante'))('/tasking/evaluate', {
+      ...request,
+      unit: { ...request.unit, id: `CIA-E2E-${RUN}`, name: `Compañía E2E ${RUN}` },
+    });
+    const evaluation = (await evaluated.json()) as { evaluationId: string; decision: string };
+    expect(evaluated.status).toBe(200);
+    expect(evaluation.decision).not.toBe('denied');
     const page = await signIn('pnp.comandante');
     // The first tracks frame the picture once; wait for them, so that framing does not move the measured view.
     await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-testid="cop-track-count"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
@@ -343,6 +359,27 @@ describe.skipIf(!hasChromium)('COP map in Chromium', () => {
       return layers.length > 0 && layers.every((l) => map?.getLayoutProperty(l.id, 'visibility') === 'none');
     });
     await legalLayer.check();
+
+    // The company's lawful task area is outlined (dashed) in its own layer, switched from the legend.
+    const taskLayer = page.getByRole('checkbox', { name: 'Áreas de tarea autorizadas' });
+    await taskLayer.waitFor();
+    await page.waitForFunction((id) => {
+      const map = window.enlaceMaps?.get('cop');
+      return (map?.querySourceFeatures('cop-task-areas').some((f) => f.properties['uid'] === `ENLACE-TASK-${id}`)) ?? false;
+    }, evaluation.evaluationId, { timeout: 30_000 });
+    const dashed = await page.evaluate(() => {
+      const map = window.enlaceMaps?.get('cop');
+      const line = (map?.getStyle().layers ?? []).find((l) => 'source' in l && l.source === 'cop-task-areas' && l.type === 'line');
+      return line ? map?.getPaintProperty(line.id, 'line-dasharray') ?? null : null;
+    });
+    expect(dashed).not.toBeNull();
+    await taskLayer.uncheck();
+    await page.waitForFunction(() => {
+      const map = window.enlaceMaps?.get('cop');
+      const layers = (map?.getStyle().layers ?? []).filter((l) => 'source' in l && l.source === 'cop-task-areas');
+      return layers.length > 0 && layers.every((l) => map?.getLayoutProperty(l.id, 'visibility') === 'none');
+    });
+    await taskLayer.check();
     await page.evaluate(() => { window.enlaceMaps?.get('cop')?.jumpTo({ center: [-77.075, -12.075], zoom: 12 }); });
 
     // A FAP drone at an incident: it appears under "need attention" and opens its details.

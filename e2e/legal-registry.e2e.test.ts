@@ -1,39 +1,19 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { navLink } from '../test/support/nav.ts';
+import { ensureWebBuild } from '../test/support/web-build.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
-const WEB = join(ROOT, 'apps/web');
-const DIST_INDEX = join(WEB, 'dist/index.html');
 const RESULTS = join(ROOT, 'test-results');
 const PASSWORD = 'enlace-demo-2026';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`[e2e] legal-registry skipped: no Chromium at ${CHROMIUM}`);
-
-const newestMtime = (path: string): number => {
-  const stat = statSync(path);
-  return stat.isDirectory() ? Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name)))) : stat.mtimeMs;
-};
-
-/** Builds the web bundle when it is missing or older than its sources. */
-async function ensureWebBuild(): Promise<void> {
-  const sources = Math.max(...['src', 'index.html', 'vite.config.ts'].map((name) => newestMtime(join(WEB, name))));
-  if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  const nodeEnv = process.env['NODE_ENV'];
-  process.env['NODE_ENV'] = 'production';
-  try {
-    await build({ configFile: join(WEB, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
-  } finally {
-    process.env['NODE_ENV'] = nodeEnv;
-  }
-}
 
 const DAY_MS = 86_400_000;
 /** A day relative to today in America/Lima (UTC-5). */

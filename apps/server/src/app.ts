@@ -26,11 +26,13 @@ import { sharingRoutes } from './modules/sharing/sharing.routes.ts';
 import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
 import { takRoutes } from './modules/tak/tak.routes.ts';
 import type { AppContext } from './platform/context.ts';
+import { SessionCache } from './platform/auth/session-cache.ts';
+import { watchSessions } from './platform/auth/watch-sessions.ts';
 import { installAuthentication } from './platform/http/authenticate.ts';
 import { installErrorHandler, sendError } from './platform/http/error-handler.ts';
 import { createMetrics } from './platform/metrics/metrics.ts';
 
-export type AppContextInput = Omit<AppContext, 'log'>;
+export type AppContextInput = Omit<AppContext, 'log' | 'sessions'>;
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -55,7 +57,13 @@ export async function buildApp(input: AppContextInput, options: { logger?: boole
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
-  const ctx: AppContext = { ...input, log: app.log };
+  const sessions = new SessionCache({ ttlMs: config.sessionCacheSeconds * 1000 });
+  const ctx: AppContext = { ...input, log: app.log, sessions };
+  const stopWatchingSessions = watchSessions(ctx.db, ctx.bus, sessions, {
+    checkMs: config.sessionCheckMs,
+    onError: (err) => app.log.warn({ err }, 'session counter unreadable: sessions are read from the database'),
+  });
+  app.addHook('onClose', async () => stopWatchingSessions());
   const metrics = createMetrics(ctx.db, ctx.bus);
 
   // The API speaks JSON only: any other body is refused with 415 rather than parsed as a string.
@@ -89,7 +97,7 @@ export async function buildApp(input: AppContextInput, options: { logger?: boole
     },
     transform: jsonSchemaTransform,
   });
-  installAuthentication(app, ctx.db);
+  installAuthentication(app, ctx.db, sessions);
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

@@ -41,7 +41,22 @@ export const ZAgreementCreate = z
   });
 export type TAgreementCreate = z.infer<typeof ZAgreementCreate>;
 
-export const ZAgreementStatus = z.enum(['scheduled', 'active', 'expired', 'ended']);
+/**
+ * Decided at every read: `ended` by its owner; `basis_revoked` when the instrument it rests on (or one that instrument
+ * extends) was revoked within its period, from the revocation day on; `expired` when its period, or its instrument's
+ * validity, is over; `scheduled` before it starts; `active` only while all of that allows access.
+ */
+export const ZAgreementStatus = z.enum(['scheduled', 'active', 'expired', 'ended', 'basis_revoked']);
+
+/** The revocation that cuts an agreement's legal basis short: of its instrument or of one the instrument extends. */
+export const ZAgreementBasisRevocation = z.object({
+  /** The revoked instrument (the agreement's own, or the decree its instrument extends). */
+  instrumentId: z.string(),
+  /** First America/Lima day without a basis: access ends when it begins. */
+  revokedOn: z.string(),
+  /** The instrument that revoked it ("DS 130-2025-PCM"). */
+  revokingInstrument: z.string(),
+});
 
 export const ZAgreement = z
   .object({
@@ -61,6 +76,10 @@ export const ZAgreement = z
     crimeTypes: z.array(ZCrimeType),
     maxClassification: ZClassification,
     status: ZAgreementStatus,
+    /** The days the agreement really grants access: its period within its basis's validity as the registry now stands; null when none is left. */
+    effectiveValidFrom: z.string().nullable(),
+    effectiveValidTo: z.string().nullable(),
+    basisRevocation: ZAgreementBasisRevocation.nullable(),
     endedAt: z.string().nullable(),
     endedBy: z.string().nullable(),
     endReason: z.string().nullable(),

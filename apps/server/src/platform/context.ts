@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { SigningKey } from './audit/signing-key.ts';
+import type { SessionCache } from './auth/session-cache.ts';
 import type { Config } from './config/config.ts';
 import type { Db } from './db/db.ts';
 import type { EventBus } from './events/event-bus.ts';
@@ -15,4 +16,6 @@ export interface AppContext {
   readonly afterAudit: () => void;
   /** True once migrations have been applied; /readyz reports it. */
   readonly ready: () => boolean;
+  /** Who is behind each session token, kept in memory (see `platform/auth/session-cache.ts`). */
+  readonly sessions: SessionCache;
 }

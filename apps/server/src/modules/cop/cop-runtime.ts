@@ -2,14 +2,20 @@ import { COP_SUBJECTS } from '@enlace/contracts';
 import type { TGeofence, TTrackBusEvent } from '@enlace/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { EventBus } from '../../platform/events/event-bus.ts';
+import { TASKING_EVALUATED_SUBJECT } from '../legal/announce-evaluation.ts';
+import { INSTRUMENT_REVOKED_SUBJECT } from '../legal/announce-revocation.ts';
 import type { LawfulArea } from './lawful-areas.ts';
 import { TrackPublisher } from './track-publisher.ts';
 import { TrackStore } from './track-store.ts';
 import { TrackWriter } from './track-writer.ts';
 import { listGeofenceRows, loadCurrentTracks } from './cop.repository.ts';
 
-/** How long the lawful areas read from stored evaluations are reused. */
-const LAWFUL_AREAS_TTL_MS = 120_000;
+/**
+ * How long the lawful areas read from stored evaluations are reused. Evaluations are only ever added, and each one
+ * stored clears the copy on every instance (`legal.tasking.evaluated`), so this bounds only the delay after a lost
+ * signal (each reading is audited as one entry, and the TAK picture asks for them every minute).
+ */
+const LAWFUL_AREAS_TTL_MS = 600_000;
 
 /**
  * The live state of the operational picture in one server instance: current tracks in memory, the batched
@@ -45,11 +51,22 @@ export class CopRuntime {
       this.geofenceCache = null;
     });
     this.closers.push(offGeofences);
+    // A stored evaluation (on any instance) may add, change or withdraw a unit's lawful area.
+    const offEvaluations = ctx.bus.subscribe(TASKING_EVALUATED_SUBJECT, () => {
+      this.lawfulCache = null;
+    });
+    this.closers.push(offEvaluations);
+    // A revoked instrument ends the taskings that rest on it.
+    const offRevocations = ctx.bus.subscribe(INSTRUMENT_REVOKED_SUBJECT, () => {
+      this.lawfulCache = null;
+    });
+    this.closers.push(offRevocations);
   }
 
   /**
-   * The lawful areas of units (from stored tasking evaluations), cached for LAWFUL_AREAS_TTL_MS: evaluations are
-   * rare and reading them is audited.
+   * The lawful areas of units (from stored tasking evaluations), cached for LAWFUL_AREAS_TTL_MS or until an
+   * evaluation is stored: evaluations are rare and reading them is audited. Callers judge periods against their own
+   * clock (the copy keeps areas whose period had not ended when it was read).
    */
   lawfulAreas(load: () => Promise<LawfulArea[]>, now = Date.now()): Promise<LawfulArea[]> {
     if (!this.lawfulCache || now - this.lawfulCache.at > LAWFUL_AREAS_TTL_MS) {
@@ -62,7 +79,7 @@ export class CopRuntime {
     return this.lawfulCache.areas;
   }
 
-  /** Forgets the cached lawful areas (a new evaluation was stored). */
+  /** Forgets the cached lawful areas (a new evaluation was stored; the bus signal does it on every instance). */
   refreshLawfulAreas(): void {
     this.lawfulCache = null;
   }

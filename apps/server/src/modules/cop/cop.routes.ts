@@ -34,6 +34,7 @@ import { getTracksHistory } from './get-tracks-history.ts';
 import { ingestReports, reportFrom } from './ingest-reports.ts';
 import { listAlerts } from './list-alerts.ts';
 import { listLegalAreas } from './list-legal-areas.ts';
+import { listTaskAreas } from './list-task-areas.ts';
 import { getGeofence, listGeofences } from './list-geofences.ts';
 import { listTracks } from './list-tracks.ts';
 import { LiveHub } from './live-hub.ts';
@@ -120,6 +121,18 @@ export function copRoutes(ctx: AppContext): FastifyPluginAsync {
         response: { 200: z.object({ items: z.array(ZCopDrawing) }) },
       },
     }, async (req) => ({ items: await listLegalAreas(ctx, actorOf(req)) }));
+
+    app.get('/task-areas', {
+      config: { access: 'geofence:read' },
+      schema: {
+        tags,
+        description:
+          'Where units are lawfully tasked now: the areas of stored tasking evaluations that allowed the task (or allowed ' +
+          'it with conditions), in force and not superseded by a newer evaluation of the same unit and task, that the ' +
+          'caller may see (per evaluation agency and classification), as map drawings.',
+        response: { 200: z.object({ items: z.array(ZCopDrawing) }) },
+      },
+    }, async (req) => ({ items: await listTaskAreas(ctx, actorOf(req)) }));
 
     app.get('/alerts', {
       config: { access: 'alert:read' },

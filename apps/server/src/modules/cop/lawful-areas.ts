@@ -1,18 +1,30 @@
-import type { TAreaGeoJson } from '@enlace/contracts';
+import type { TAgencyCode, TAreaGeoJson, TClassification } from '@enlace/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { getAreaGeometry } from '../geography/get-area-geometry.ts';
-import { listEvaluations } from '../legal/list-evaluations.ts';
+import { dayBefore } from '../legal/effective-registry.ts';
+import { listEvaluationsForPicture } from '../legal/list-evaluations-for-picture.ts';
 
 /** Where a unit may lawfully act, from a stored tasking evaluation that allowed it (possibly with conditions). */
 export interface LawfulArea {
   unitId: string;
+  /** The unit's name as the evaluation states it (from the request or the unit's records), when it does. */
+  unitName: string | null;
+  /** The task evaluated (catalogue code, e.g. `PATRULLAJE_CONJUNTO`). */
+  task: string;
   evaluationId: string;
+  decision: 'allowed' | 'conditional';
   legalBasis: string[];
   geometry: TAreaGeoJson;
   /** Validity, ms since epoch (a date means the whole day in America/Lima). */
   from: number;
   to: number;
+  /** The period as the request wrote it. */
+  start: string;
+  end: string;
+  /** The evaluation's labels: whoever may not read the evaluation is not shown its area. */
+  agency: TAgencyCode;
+  classification: TClassification;
 }
 
 /**
@@ -41,7 +53,8 @@ type Polygon = TAreaGeoJson extends infer G ? (G extends { type: 'Polygon'; coor
 const polygonsOf = (g: TAreaGeoJson): Polygon[] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
 
 interface EvaluationInput {
-  unit?: { id?: unknown };
+  unit?: { id?: unknown; name?: unknown };
+  task?: unknown;
   area?: { ubigeo?: unknown; geometry?: TAreaGeoJson };
   start?: unknown;
   end?: unknown;
@@ -50,19 +63,33 @@ interface EvaluationInput {
 /**
  * The lawful areas of units from the newest stored tasking evaluations (legal module's use-case), whose period has
  * not ended: decision allowed or conditional, the unit identified, the area made of its polygon and the boundaries
- * of its UBIGEOs (geography module's use-case, about 50 m simplified).
+ * of its UBIGEOs (geography module's use-case, about 50 m simplified). An evaluation is superseded by any newer
+ * evaluation of the same unit and task whose period overlaps its own, whatever that one decided: the newest decision
+ * about that unit, task and time is the one in force (a re-evaluation that now denies withdraws the area).
  */
 export async function loadLawfulAreas(ctx: AppContext, now = Date.now()): Promise<LawfulArea[]> {
-  const evaluations = await listEvaluations({ ctx, actor: WATCHER, limit: 1000 });
+  const { evaluations, revokedOn } = await listEvaluationsForPicture({ ctx, reader: WATCHER, limit: 1000 }); // newest first
   const areas: LawfulArea[] = [];
   const boundaries = new Map<string, Polygon[]>();
+  /** Periods already decided by newer evaluations, per unit and task. */
+  const decided = new Map<string, [number, number][]>();
   for (const e of evaluations) {
-    if (e.decision === 'denied') continue;
     const input = (e.input ?? {}) as EvaluationInput;
     const unitId = typeof input.unit?.id === 'string' ? input.unit.id : null;
     if (!unitId || typeof input.start !== 'string' || typeof input.end !== 'string') continue;
-    const [from, to] = [bound(input.start, false), bound(input.end, true)];
-    if (!Number.isFinite(from) || !Number.isFinite(to) || to < now) continue;
+    const from = bound(input.start, false);
+    const requestedTo = bound(input.end, true);
+    if (!Number.isFinite(from) || !Number.isFinite(requestedTo)) continue;
+    // A revoked basis ends the tasking from the revocation day (Lima): the unit is no longer lawfully there.
+    const revocation = e.result.legalBasis.map((id) => revokedOn.get(id)).filter((d): d is string => d !== undefined).sort()[0];
+    const to = revocation ? Math.min(requestedTo, bound(revocation, false) - 1) : requestedTo;
+    const task = typeof input.task === 'string' ? input.task : '';
+    const key = `${unitId}\u0000${task}`;
+    const periods = decided.get(key) ?? [];
+    const superseded = periods.some(([f, t]) => f <= requestedTo && from <= t);
+    periods.push([from, requestedTo]);
+    decided.set(key, periods);
+    if (superseded || e.decision === 'denied' || to < now || to < from) continue;
     const polygons: Polygon[] = input.area?.geometry ? polygonsOf(input.area.geometry) : [];
     const ubigeos = Array.isArray(input.area?.ubigeo) ? input.area.ubigeo.filter((u): u is string => typeof u === 'string') : [];
     for (const ubigeo of ubigeos) {
@@ -73,7 +100,22 @@ export async function loadLawfulAreas(ctx: AppContext, now = Date.now()): Promis
       polygons.push(...boundaries.get(ubigeo)!);
     }
     if (polygons.length === 0) continue;
-    areas.push({ unitId, evaluationId: e.id, legalBasis: e.result.legalBasis, geometry: { type: 'MultiPolygon', coordinates: polygons }, from, to });
+    areas.push({
+      unitId,
+      unitName: typeof input.unit?.name === 'string' && input.unit.name.trim() !== '' ? input.unit.name.trim() : null,
+      task,
+      evaluationId: e.id,
+      decision: e.decision,
+      legalBasis: e.result.legalBasis,
+      geometry: { type: 'MultiPolygon', coordinates: polygons },
+      from,
+      to,
+      start: input.start,
+      // Cut short by a revocation: the last day is the day before it.
+      end: to < requestedTo && revocation ? dayBefore(revocation) : input.end,
+      agency: e.agency,
+      classification: e.classification,
+    });
   }
   return areas;
 }

@@ -1,9 +1,10 @@
 import type { TAreaGeoJson, TCopDrawing, TTrack, TUnit } from '@enlace/contracts';
 import type { TPictureIncident } from '../incidents/list-picture-incidents.ts';
+import type { LawfulArea } from './lawful-areas.ts';
 
 /**
  * The command post's items as drawings for TAK clients (pure): units at their last position or home, recent
- * incidents as points, legal areas in force as polygons. Each carries its record's labels and the permission a
+ * incidents as points, legal areas and lawful task areas in force as polygons. Each carries its record's labels and the permission a
  * receiver needs; the CoT gateway checks both for every client before sending.
  */
 
@@ -109,5 +110,33 @@ export function legalAreaDrawing(i: LegalAreaSource, area: TAreaGeoJson): TCopDr
     permission: 'legal:read',
     agency: i.agency,
     classification: i.classification,
+  };
+}
+
+/** Colour of a lawful task area: apart from the scenario colours of legal areas and the green/red of geofences. */
+export const TASK_AREA_COLOR = '#c026d3';
+
+/**
+ * Where a unit is lawfully tasked (a stored evaluation that allowed it, possibly with conditions) as a polygon drawing
+ * named for the unit, the task and the legal basis, labelled with the evaluation's agency and classification (so a
+ * receiver who may not read the evaluation never gets it). Phones drop it by themselves when the period ends, even
+ * if no removal reaches them.
+ */
+export function taskAreaDrawing(a: LawfulArea, now: number): TCopDrawing {
+  const unit = a.unitName ?? `unidad ${a.unitId.slice(0, 8)}`;
+  const basis = a.legalBasis.join(', ') || 'sin base legal registrada';
+  const decision = a.decision === 'conditional' ? 'autorizada con condiciones' : 'autorizada';
+  const untilEnd = Math.floor((a.to - now) / 1000);
+  return {
+    uid: `ENLACE-TASK-${a.evaluationId}`,
+    name: `Área de tarea: ${unit} – ${a.task} (${basis})`.slice(0, 200),
+    geometry: a.geometry,
+    stroke: TASK_AREA_COLOR,
+    fill: `${TASK_AREA_COLOR}22`,
+    remarks: `Tarea ${a.task} de ${unit}, ${decision} · base legal: ${basis} · vigente ${a.start} – ${a.end} · evaluación ${a.evaluationId}`.slice(0, 2000),
+    staleSeconds: Math.max(10, Math.min(PICTURE_STALE_SECONDS, untilEnd)),
+    permission: 'geofence:read',
+    agency: a.agency,
+    classification: a.classification,
   };
 }

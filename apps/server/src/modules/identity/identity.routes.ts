@@ -19,6 +19,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
 import { createUser } from './create-user.ts';
+import { announceSessionsEnded } from '../../platform/auth/watch-sessions.ts';
 import { findAgency, findUserById, listAgencies, listUsers } from './identity.repository.ts';
 import { login } from './login.ts';
 import { logout } from './logout.ts';
@@ -91,6 +92,8 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsync {
       schema: { tags, params: ZIdParams, body: ZUserUpdate, response: { 200: ZUser } },
     }, async (req) => {
       const { value } = await runAudited(auditedRequest(ctx, req), (tx, audit) => updateUser(tx, audit, req.params.id, req.body));
+      // Cached identities of this user are out of date (ended sessions, or a new name or language).
+      await announceSessionsEnded(ctx, { userIds: [req.params.id] });
       return value;
     });
 

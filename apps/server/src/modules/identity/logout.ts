@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import { auditActorOf } from '../../platform/auth/actor.ts';
 import { runAudited } from '../../platform/audit/run-audited.ts';
+import { announceSessionsEnded } from '../../platform/auth/watch-sessions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { revokeSession } from './identity.repository.ts';
 
@@ -11,4 +12,5 @@ export async function logout({ ctx, actor }: { ctx: AppContext; actor: Actor }):
       audit.record('logout', 'session', actor.sessionHash.slice(0, 16), { revoked: true });
     }
   });
+  await announceSessionsEnded(ctx, { tokenHashes: [actor.sessionHash] });
 }

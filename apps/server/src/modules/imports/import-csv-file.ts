@@ -18,6 +18,7 @@ import { createImportRun } from './create-import-run.ts';
 import { progressBoardOf } from './import-progress.ts';
 import { listImportErrors } from './list-import-errors.ts';
 import { uploadImportFile } from './upload-import-file.ts';
+import { SessionCache } from '../../platform/auth/session-cache.ts';
 
 export interface ImportCsvFileInput {
   config: Config;
@@ -57,6 +58,7 @@ export async function importCsvFile(input: ImportCsvFileInput): Promise<{ run: T
     log: silentLog,
     afterAudit: () => undefined,
     ready: () => true,
+    sessions: SessionCache.disabled(),
   };
   const size = (await stat(input.path)).size;
   const { value: created } = await runAudited({ db: input.db, actor: auditActorOf(actor) }, (tx, audit) =>

@@ -261,6 +261,15 @@ export async function listEvaluations(
   return r.rows.map(toEvaluation);
 }
 
+/** The revocation day (`YYYY-MM-DD`) of each of `ids` that was revoked. */
+export async function instrumentRevocations(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  const r = await db.query<{ id: string; revoked_on: string }>(
+    'SELECT id, revoked_on::text AS revoked_on FROM legal_instrument WHERE id = ANY($1::text[]) AND revoked_on IS NOT NULL',
+    [ids],
+  );
+  return new Map(r.rows.map((row) => [row.id, row.revoked_on]));
+}
+
 /** The instrument, locked for the rest of the transaction (edits of one instrument are serialized). */
 export async function lockInstrument(db: Queryable, id: string): Promise<TInstrumentRecord | null> {
   await db.query('SELECT id FROM legal_instrument WHERE id = $1 FOR UPDATE', [id]);

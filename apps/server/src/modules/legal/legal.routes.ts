@@ -7,6 +7,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { languageOf } from '../../platform/errors/translate.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
+import { announceEvaluation } from './announce-evaluation.ts';
+import { announceRevocation } from './announce-revocation.ts';
 import { assessForceIncident } from './assess-force.ts';
 import { changeRuleSet } from './change-rule-set.ts';
 import { evaluateScenarioFile } from './evaluate-scenario-file.ts';
@@ -149,6 +151,7 @@ export function legalRoutes(ctx: AppContext): FastifyPluginAsync {
         auditedRequest(ctx, req),
         (tx, audit) => revokeInstrument({ tx, audit, actor, id: req.params.id, revocation: req.body }),
       );
+      await announceRevocation(ctx, req.params.id);
       return value;
     });
 
@@ -186,14 +189,18 @@ export function legalRoutes(ctx: AppContext): FastifyPluginAsync {
         response: { 200: ZStoredTaskingResult },
       },
       preParsing: digestRequestBody,
-    }, async (req) => evaluateTasking({
-      db: ctx.db,
-      audited: auditedRequest(ctx, req),
-      actor: actorOf(req),
-      input: req.body,
-      bodyDigest: requestBodyDigest(req),
-      now: new Date(),
-    }));
+    }, async (req) => {
+      const result = await evaluateTasking({
+        db: ctx.db,
+        audited: auditedRequest(ctx, req),
+        actor: actorOf(req),
+        input: req.body,
+        bodyDigest: requestBodyDigest(req),
+        now: new Date(),
+      });
+      await announceEvaluation(ctx, result.evaluationId);
+      return result;
+    });
 
     app.get('/tasking/evaluations', {
       config: { access: 'legal:evaluate' },

@@ -12,3 +12,16 @@ export function assertAgreementVisible(actor: Actor, a: TAgreement): void {
   if (a.recipientAgency === actor.agency && authorize(actor, 'sharing:read').allow) return;
   throw new AppError('NOT_FOUND');
 }
+
+/**
+ * Access through an agreement needs it active as decided at this read (sharing.repository.ts): a refused read says
+ * why, and names the revocation when that is what ended the legal basis.
+ */
+export function assertAgreementActive(a: TAgreement): void {
+  if (a.status === 'active') return;
+  const r = a.basisRevocation;
+  if (a.status === 'basis_revoked' && r) {
+    throw new AppError('SHARING_BASIS_REVOKED', { instrument: r.instrumentId, revokedOn: r.revokedOn, by: r.revokingInstrument }, { status: a.status, basisRevocation: r });
+  }
+  throw new AppError('SHARING_NOT_ACTIVE', { status: a.status }, { status: a.status, effectiveValidFrom: a.effectiveValidFrom, effectiveValidTo: a.effectiveValidTo });
+}

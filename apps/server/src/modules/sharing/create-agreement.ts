@@ -4,11 +4,12 @@ import type { AuditedOptions } from '../../platform/audit/run-audited.ts';
 import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { dayBefore } from '../legal/effective-registry.ts';
 import { getInstrument } from '../legal/get-instrument.ts';
 import { getJointExercise } from '../training/get-joint-exercise.ts';
 import { assertIncidentAccess } from '../incidents/incident-access.ts';
-import type { AgreementValues } from './sharing.repository.ts';
-import { insertAgreement } from './sharing.repository.ts';
+import type { AgreementValues, InstrumentRevocation } from './sharing.repository.ts';
+import { insertAgreement, instrumentRevocation } from './sharing.repository.ts';
 
 interface Basis {
   basis: AgreementValues['basis'];
@@ -17,9 +18,18 @@ interface Basis {
   validFrom: string;
   validTo: string;
   exercise: boolean;
+  /** A revocation recorded for a later day: the basis ends the day before it. */
+  revocation?: InstrumentRevocation;
 }
 
-/** The legal instrument as the legal module gives it to the actor: its area and validity bound the agreement. */
+const revokedError = (r: InstrumentRevocation): AppError =>
+  new AppError('SHARING_INSTRUMENT_REVOKED', { instrument: r.instrumentId, revokedOn: r.revokedOn, by: r.revokingInstrument, lastDay: dayBefore(r.revokedOn) });
+
+/**
+ * The legal instrument as the legal module gives it to the actor: its area and validity bound the agreement. A revoked
+ * instrument (or an extension of a revoked decree) is refused once the revocation has come or leaves it no day in
+ * force; a revocation recorded for a later day ends the basis the day before it, as in the legal registry.
+ */
 async function instrumentBasis(ctx: AppContext, actor: Actor, id: string): Promise<Basis> {
   const instrument = await getInstrument({ ctx, actor, id }).catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'NOT_FOUND') throw new AppError('SHARING_NO_BASIS', { id });
@@ -28,13 +38,17 @@ async function instrumentBasis(ctx: AppContext, actor: Actor, id: string): Promi
   const areaUbigeo = instrument.area?.ubigeo ?? [];
   const geometry = instrument.area?.geometry;
   if (areaUbigeo.length === 0 && !geometry) throw new AppError('SHARING_INSTRUMENT_WITHOUT_AREA', { id });
+  const revocation = await instrumentRevocation(ctx.db, instrument.id);
+  const lastDay = revocation ? dayBefore(revocation.revokedOn) : instrument.validTo;
+  if (revocation && (revocation.revokedOn <= revocation.today || lastDay < instrument.validFrom)) throw revokedError(revocation);
   return {
     basis: { kind: 'instrument', instrumentId: instrument.id },
     areaUbigeo,
     areaGeometry: geometry ? JSON.stringify(geometry) : null,
     validFrom: instrument.validFrom,
-    validTo: instrument.validTo,
+    validTo: lastDay < instrument.validTo ? lastDay : instrument.validTo,
     exercise: instrument.exercise,
+    ...(revocation && lastDay < instrument.validTo ? { revocation } : {}),
   };
 }
 
@@ -85,6 +99,7 @@ export async function createAgreement({
   const validFrom = draft.validFrom ?? b.validFrom;
   const validTo = draft.validTo ?? b.validTo;
   const dataFrom = draft.dataFrom ?? validFrom;
+  if (b.revocation && validTo > b.validTo) throw revokedError(b.revocation);
   if (validFrom < b.validFrom || validTo > b.validTo || validTo < validFrom || dataFrom > validTo) {
     throw new AppError('SHARING_OUTSIDE_INSTRUMENT_PERIOD', { from: validFrom, to: validTo, validFrom: b.validFrom, validTo: b.validTo });
   }

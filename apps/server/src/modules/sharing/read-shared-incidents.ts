@@ -4,8 +4,8 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { auditActorOf } from '../../platform/auth/actor.ts';
 import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import { assertAgreementVisible } from './agreement-access.ts';
+import { notFound } from '../../platform/errors/app-error.ts';
+import { assertAgreementActive, assertAgreementVisible } from './agreement-access.ts';
 import { findAgreement, insertRead, sharedIncidents } from './sharing.repository.ts';
 
 export interface ReadSharedOptions {
@@ -17,7 +17,8 @@ export interface ReadSharedOptions {
 
 /**
  * The owner's incidents as the recipient agency sees them through an agreement: only while it is active (checked in
- * the same transaction as the read, so an ended agreement gives nothing from that moment), redacted to the fields it
+ * the same transaction as the read, so an agreement ended by its owner, or whose instrument was revoked or cut short,
+ * gives nothing from that moment), redacted to the fields it
  * lists, never victim identities. Every read is recorded (who, when, which incidents, which fields) and audited.
  */
 export async function readSharedIncidents({ ctx, actor, id, query }: ReadSharedOptions): Promise<{
@@ -31,7 +32,7 @@ export async function readSharedIncidents({ ctx, actor, id, query }: ReadSharedO
     if (!agreement) throw notFound();
     assertAgreementVisible(actor, agreement);
     if (agreement.recipientAgency !== actor.agency) throw notFound();
-    if (agreement.status !== 'active') throw new AppError('SHARING_NOT_ACTIVE', { status: agreement.status });
+    assertAgreementActive(agreement);
     const ceiling = Math.min(classificationRank(agreement.maxClassification), classificationRank(actor.clearance));
     const clearanceLevels = CLASSIFICATIONS.filter((c) => classificationRank(c) <= ceiling);
     const page = await sharedIncidents(tx, agreement, { ...query, clearanceLevels });

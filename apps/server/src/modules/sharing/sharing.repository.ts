@@ -20,6 +20,11 @@ interface AgreementRow {
   crime_types: TAgreement['crimeTypes'];
   max_classification: TAgreement['maxClassification'];
   status: TAgreement['status'];
+  effective_from: string | null;
+  effective_to: string | null;
+  revoked_instrument: string | null;
+  revoked_on: string | null;
+  revoking_instrument: string | null;
   ended_at: Date | null;
   ended_by: string | null;
   end_reason: string | null;
@@ -34,11 +39,50 @@ interface AgreementRow {
 /** Today in Lima: agreements run in whole America/Lima days, as the legal instruments they rest on. */
 const LIMA_TODAY = `(now() AT TIME ZONE 'America/Lima')::date`;
 
+/**
+ * The earliest revocation on the chain of an instrument (the instrument itself, then the ones it extends): an
+ * extension cannot follow a revoked decree, so the chain falls from that day (the rule of legal/effective-registry.ts,
+ * read here in the same statement as the agreement so that it holds at once on every instance). One row or none.
+ */
+const chainRevocation = (instrumentId: string): string => `
+  WITH RECURSIVE chain (id, extends, revoked_on, revoked_by_instrument, depth) AS (
+    SELECT li.id, li.extends, li.revoked_on, li.revoked_by_instrument, 0 FROM legal_instrument li WHERE li.id = ${instrumentId}
+    UNION ALL
+    SELECT p.id, p.extends, p.revoked_on, p.revoked_by_instrument, c.depth + 1
+      FROM chain c JOIN legal_instrument p ON p.id = c.extends WHERE c.depth < 100
+  )
+  SELECT id AS instrument_id, revoked_on, revoked_by_instrument FROM chain WHERE revoked_on IS NOT NULL
+  ORDER BY revoked_on, depth LIMIT 1`;
+
+/**
+ * An agreement with its basis as the registry stands now: `e.base_to` is the last day of its period that its instrument
+ * still covers (an edit may have cut the instrument short), `e.eff_from`..`e.eff_to` the days it really grants access
+ * once the revocation of its instrument (or of one it extends) is applied. Exercise agreements keep their own period.
+ */
+const FROM_AGREEMENT = `sharing_agreement a
+  LEFT JOIN legal_instrument li ON li.id = a.instrument_id
+  LEFT JOIN LATERAL (${chainRevocation('a.instrument_id')}) rv ON true
+  CROSS JOIN LATERAL (SELECT GREATEST(a.valid_from, li.valid_from) AS eff_from, LEAST(a.valid_to, li.valid_to, rv.revoked_on - 1) AS eff_to,
+    LEAST(a.valid_to, li.valid_to) AS base_to, ${LIMA_TODAY} AS today) e`;
+
+/**
+ * The state of an agreement, decided at every read: ended by its owner; its basis revoked (the revocation falls within
+ * its period and has come, or leaves it no day at all); expired (its period, or its instrument's validity, is over or
+ * leaves it no day); scheduled; active.
+ */
+const STATUS = `CASE WHEN a.ended_at IS NOT NULL THEN 'ended'
+       WHEN rv.revoked_on <= e.base_to AND (e.today >= rv.revoked_on OR rv.revoked_on <= e.eff_from) THEN 'basis_revoked'
+       WHEN e.today > e.eff_to OR e.eff_to < e.eff_from THEN 'expired'
+       WHEN e.today < e.eff_from THEN 'scheduled' ELSE 'active' END`;
+
 const COLUMNS = `a.id, a.title, a.owner_agency, a.recipient_agency, a.recipient_unit_id::text AS recipient_unit_id, a.basis_kind,
   a.instrument_id, a.exercise_id::text AS exercise_id, a.area_ubigeo, a.valid_from::text AS valid_from, a.valid_to::text AS valid_to,
-  a.data_from::text AS data_from, a.fields, a.crime_types, a.max_classification,
-  CASE WHEN a.ended_at IS NOT NULL THEN 'ended' WHEN ${LIMA_TODAY} < a.valid_from THEN 'scheduled'
-       WHEN ${LIMA_TODAY} > a.valid_to THEN 'expired' ELSE 'active' END AS status,
+  a.data_from::text AS data_from, a.fields, a.crime_types, a.max_classification, ${STATUS} AS status,
+  CASE WHEN e.eff_to >= e.eff_from THEN e.eff_from::text END AS effective_from,
+  CASE WHEN e.eff_to >= e.eff_from THEN e.eff_to::text END AS effective_to,
+  CASE WHEN rv.revoked_on <= e.base_to THEN rv.instrument_id END AS revoked_instrument,
+  CASE WHEN rv.revoked_on <= e.base_to THEN rv.revoked_on::text END AS revoked_on,
+  CASE WHEN rv.revoked_on <= e.base_to THEN rv.revoked_by_instrument END AS revoking_instrument,
   a.ended_at, a.ended_by, a.end_reason, a.agency, a.classification, a.exercise, a.created_by, a.created_at, a.updated_at`;
 
 const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
@@ -60,6 +104,11 @@ const toAgreement = (r: AgreementRow): TAgreement => ({
   crimeTypes: r.crime_types,
   maxClassification: r.max_classification,
   status: r.status,
+  effectiveValidFrom: r.effective_from,
+  effectiveValidTo: r.effective_to,
+  basisRevocation: r.revoked_instrument && r.revoked_on
+    ? { instrumentId: r.revoked_instrument, revokedOn: r.revoked_on, revokingInstrument: r.revoking_instrument ?? '' }
+    : null,
   endedAt: r.ended_at ? iso(r.ended_at) : null,
   endedBy: r.ended_by,
   endReason: r.end_reason,
@@ -111,7 +160,7 @@ export async function insertAgreement(db: Queryable, v: AgreementValues): Promis
 }
 
 export async function findAgreement(db: Queryable, id: string, { lock = false }: { lock?: boolean } = {}): Promise<TAgreement | null> {
-  const r = await db.query<AgreementRow>(`SELECT ${COLUMNS} FROM sharing_agreement a WHERE a.id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  const r = await db.query<AgreementRow>(`SELECT ${COLUMNS} FROM ${FROM_AGREEMENT} WHERE a.id = $1${lock ? ' FOR UPDATE OF a' : ''}`, [id]);
   return r.rows[0] ? toAgreement(r.rows[0]) : null;
 }
 
@@ -123,10 +172,29 @@ export async function listAgreements(
   const where = `(${labelPredicate(1, 'a.')} OR a.recipient_agency = $2)`;
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sharing_agreement a WHERE ${where}`, [labelKeys(f.labels), f.recipientAgency]);
   const rows = await db.query<AgreementRow>(
-    `SELECT ${COLUMNS} FROM sharing_agreement a WHERE ${where} ORDER BY a.created_at DESC, a.id LIMIT $3 OFFSET $4`,
+    `SELECT ${COLUMNS} FROM ${FROM_AGREEMENT} WHERE ${where} ORDER BY a.created_at DESC, a.id LIMIT $3 OFFSET $4`,
     [labelKeys(f.labels), f.recipientAgency, f.limit, f.offset],
   );
   return { items: rows.rows.map(toAgreement), total: total.rows[0]?.n ?? 0 };
+}
+
+/** A revocation on the chain of an instrument, with today's Lima day to judge it by (the database's clock). */
+export interface InstrumentRevocation {
+  instrumentId: string;
+  revokedOn: string;
+  revokingInstrument: string;
+  today: string;
+}
+
+/** The earliest revocation of the instrument or of one it extends, or null when its chain is not revoked. */
+export async function instrumentRevocation(db: Queryable, instrumentId: string): Promise<InstrumentRevocation | null> {
+  const r = await db.query<{ instrument_id: string; revoked_on: string; revoked_by_instrument: string; today: string }>(
+    `SELECT rv.instrument_id, rv.revoked_on::text AS revoked_on, rv.revoked_by_instrument, ${LIMA_TODAY}::text AS today
+       FROM (${chainRevocation('$1')}) rv`,
+    [instrumentId],
+  );
+  const row = r.rows[0];
+  return row ? { instrumentId: row.instrument_id, revokedOn: row.revoked_on, revokingInstrument: row.revoked_by_instrument, today: row.today } : null;
 }
 
 export async function markEnded(db: Queryable, id: string, by: string, reason: string): Promise<TAgreement | null> {
@@ -150,21 +218,23 @@ interface SharedRow {
 
 /**
  * The owner's incidents an agreement covers: in its area (districts by UBIGEO prefix, or inside its polygon), from
- * its data start to the end of its period, of its crime types, at most its classification and the reader's
- * clearance. Only the shared fields leave this function; the others are null.
+ * its data start to the end of its effective period (cut by its instrument's validity and revocation), of its crime
+ * types, at most its classification and the reader's clearance. Only the shared fields leave this function; the
+ * others are null.
  */
 export async function sharedIncidents(
   db: Queryable,
   a: TAgreement,
   q: { from?: string | undefined; to?: string | undefined; clearanceLevels: readonly string[]; limit: number; offset: number },
 ): Promise<{ items: TSharedIncident[]; total: number }> {
-  const params: unknown[] = [a.id, a.ownerAgency, q.clearanceLevels];
+  if (!a.effectiveValidTo) return { items: [], total: 0 };
+  const params: unknown[] = [a.id, a.ownerAgency, q.clearanceLevels, a.effectiveValidTo];
   const where = [
     'i.agency = $2',
     'i.classification = ANY($3::text[])',
     'i.exercise = s.exercise',
     `i.occurred_at >= (s.data_from::timestamp AT TIME ZONE 'America/Lima')`,
-    `i.occurred_at < ((s.valid_to + 1)::timestamp AT TIME ZONE 'America/Lima')`,
+    `i.occurred_at < (($4::date + 1)::timestamp AT TIME ZONE 'America/Lima')`,
     `(EXISTS (SELECT 1 FROM unnest(s.area_ubigeo) AS u(code) WHERE i.ubigeo LIKE u.code || '%')
       OR (s.area_geom IS NOT NULL AND ST_Intersects(s.area_geom, i.location)))`,
     `(cardinality(s.crime_types) = 0 OR i.crime_type = ANY(s.crime_types))`,

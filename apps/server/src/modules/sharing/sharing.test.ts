@@ -2,7 +2,8 @@ import type { TAgreement, TIncident, TSharedIncident, TSharingRead } from '@enla
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUnit, makeUser, uniq } from '../../../../../test/support/factories.ts';
 import type { TestUser } from '../../../../../test/support/factories.ts';
-import { aDecree } from '../../../../../test/support/legal.ts';
+import { aDecree, anExtension } from '../../../../../test/support/legal.ts';
+import type { InstrumentBody } from '../../../../../test/support/legal.ts';
 import { testApp } from '../../../../../test/support/test-app.ts';
 import type { TestApp } from '../../../../../test/support/test-app.ts';
 import { backends } from '../../../../../test/support/test-db.ts';
@@ -127,6 +128,125 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('sharing 
     expect(listed.json<{ items: TAgreement[] }>().items.map((a) => a.id)).toContain(ok.id);
     const mgp = await t.app.inject({ method: 'GET', url: '/api/v1/sharing/agreements', headers: mgpAnalyst.auth });
     expect(mgp.json<{ items: TAgreement[] }>().items.map((a) => a.id)).not.toContain(ok.id);
+  });
+
+  describe('when the legal basis is revoked or cut short', () => {
+    const OVERSIGHT = { defensoriaContact: 'Defensoría Lima', ministerioPublicoContact: 'Fiscalía Lima', reportingSchedule: 'diario' };
+    const register = async (instrument: InstrumentBody): Promise<string> => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/legal/instruments', headers: pnpLegal.auth, payload: instrument });
+      expect(res.statusCode, res.body).toBe(201);
+      return instrument.id;
+    };
+    const aCurrentDecree = (o: Partial<InstrumentBody> = {}): InstrumentBody =>
+      aDecree(Number(limaDay(0).slice(0, 4)), { ubigeo: ['150132'] }, {
+        validFrom: limaDay(-10), validTo: limaDay(20), oversight: { ...OVERSIGHT, congressNotifiedOn: limaDay(-9) }, ...o,
+      });
+    const revoke = (id: string, revokedOn: string) =>
+      t.app.inject({
+        method: 'POST', url: `/api/v1/legal/instruments/${encodeURIComponent(id)}/revoke`, headers: pnpLegal.auth,
+        payload: { revokedOn, reason: 'Cesaron las causas que motivaron la declaratoria', revokingInstrument: `DS ${uniq()}-PCM` },
+      });
+    const agreementOf = async (user: TestUser, id: string): Promise<TAgreement> => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/sharing/agreements/${id}`, headers: user.auth });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<TAgreement>();
+    };
+    const readsOf = async (id: string): Promise<number> =>
+      (await t.ctx.db.query("SELECT 1 FROM audit_log WHERE action = 'read_shared' AND entity_id = $1", [id])).rows.length;
+    const fields = ['crimeType', 'occurredAt', 'ubigeo'];
+
+    it('the FF.AA. reader loses access the moment the instrument is revoked, and the agreement shows it ended by that revocation', async () => {
+      const decree = await register(aCurrentDecree());
+      const created = await openAgreement(pnpCommander, { title: 'Intercambio SJL (derogación)', recipientAgency: 'EP', instrumentId: decree, fields });
+      expect(created.statusCode, created.body).toBe(201);
+      const agreement = created.json<TAgreement>();
+      expect(agreement).toMatchObject({ status: 'active', effectiveValidFrom: limaDay(-10), effectiveValidTo: limaDay(20), basisRevocation: null });
+      const before = await readShared(epAnalyst, agreement.id);
+      expect(before.statusCode, before.body).toBe(200);
+      expect(before.json<{ items: TSharedIncident[] }>().items.map((i) => i.id)).toContain(ids['in-area']);
+      expect(await readsOf(agreement.id)).toBe(1);
+
+      const revoked = await revoke(decree, limaDay(0));
+      expect(revoked.statusCode, revoked.body).toBe(200);
+      const { revokingInstrument } = revoked.json<{ revocation: { revokingInstrument: string } }>().revocation;
+
+      const after = await t.app.inject({ method: 'GET', url: `/api/v1/sharing/agreements/${agreement.id}/incidents`, headers: { ...epAnalyst.auth, 'accept-language': 'es' } });
+      expect(after.statusCode).toBe(403);
+      const refusal = after.json<{ error: { code: string; message: string; details: { basisRevocation: unknown } } }>().error;
+      expect(refusal.code).toBe('SHARING_BASIS_REVOKED');
+      expect(refusal.message).toContain(`derogación de ${decree} desde el ${limaDay(0)} por ${revokingInstrument}`);
+      expect(refusal.message).toContain('Constitución, art. 137');
+      expect(refusal.details.basisRevocation).toEqual({ instrumentId: decree, revokedOn: limaDay(0), revokingInstrument });
+      const inEnglish = await t.app.inject({ method: 'GET', url: `/api/v1/sharing/agreements/${agreement.id}/incidents`, headers: { ...epAnalyst.auth, 'accept-language': 'en' } });
+      expect(inEnglish.json<{ error: { message: string } }>().error.message).toContain(`ended with the revocation of ${decree}`);
+      // A refused read returns nothing, so nothing is recorded as seen.
+      expect(await readsOf(agreement.id)).toBe(1);
+
+      // Owner, recipient and oversight all see why access stopped.
+      const expected = {
+        status: 'basis_revoked', endedAt: null, validTo: limaDay(20), effectiveValidTo: limaDay(-1),
+        basisRevocation: { instrumentId: decree, revokedOn: limaDay(0), revokingInstrument },
+      };
+      for (const user of [pnpCommander, epAnalyst, dp]) expect(await agreementOf(user, agreement.id)).toMatchObject(expected);
+      const listed = await t.app.inject({ method: 'GET', url: '/api/v1/sharing/agreements?limit=1000', headers: dp.auth });
+      expect(listed.json<{ items: TAgreement[] }>().items.find((a) => a.id === agreement.id)).toMatchObject(expected);
+
+      // The owner may still close it formally; the revocation stays on record.
+      const ended = await t.app.inject({ method: 'POST', url: `/api/v1/sharing/agreements/${agreement.id}/end`, headers: pnpCommander.auth, payload: { reason: 'Derogación del decreto' } });
+      expect(ended.statusCode, ended.body).toBe(200);
+      expect(ended.json<TAgreement>()).toMatchObject({ status: 'ended', basisRevocation: expected.basisRevocation });
+    });
+
+    it('refuses an agreement on a revoked instrument, or past the day a recorded revocation takes effect, with the legal reason', async () => {
+      const decree = await register(aCurrentDecree());
+      expect((await revoke(decree, limaDay(-2))).statusCode).toBe(200);
+      for (const lang of ['es', 'en'] as const) {
+        const res = await t.app.inject({
+          method: 'POST', url: '/api/v1/sharing/agreements', headers: { ...pnpCommander.auth, 'accept-language': lang },
+          payload: { title: 'Sobre un decreto derogado', recipientAgency: 'EP', instrumentId: decree, fields, validFrom: limaDay(-10), validTo: limaDay(-3) },
+        });
+        expect(res.statusCode).toBe(422);
+        const { code, message } = res.json<{ error: { code: string; message: string } }>().error;
+        expect(code).toBe('SHARING_INSTRUMENT_REVOKED');
+        expect(message).toContain(decree);
+        expect(message).toContain(lang === 'es' ? 'ya no da base legal' : 'no longer gives a legal basis');
+      }
+
+      // Revoked from a later day: an agreement may cover only the days before it, and ends with the basis.
+      const later = await register(aCurrentDecree());
+      const open = (await openAgreement(pnpCommander, { title: 'Antes de la derogación', recipientAgency: 'EP', instrumentId: later, fields })).json<TAgreement>();
+      expect((await revoke(later, limaDay(5))).statusCode).toBe(200);
+      expect(await agreementOf(epAnalyst, open.id)).toMatchObject({ status: 'active', effectiveValidTo: limaDay(4), basisRevocation: { instrumentId: later, revokedOn: limaDay(5) } });
+      expect((await readShared(epAnalyst, open.id)).statusCode).toBe(200);
+      const past = await openAgreement(pnpCommander, { title: 'Más allá', recipientAgency: 'EP', instrumentId: later, fields, validTo: limaDay(5) });
+      expect(past.json()).toMatchObject({ error: { code: 'SHARING_INSTRUMENT_REVOKED' } });
+      const upTo = await openAgreement(pnpCommander, { title: 'Hasta la víspera', recipientAgency: 'EP', instrumentId: later, fields });
+      expect(upTo.statusCode, upTo.body).toBe(201);
+      expect(upTo.json<TAgreement>()).toMatchObject({ status: 'active', validTo: limaDay(4), effectiveValidTo: limaDay(4) });
+    });
+
+    it('an agreement on an extension ends when the decree it extends is revoked, and one whose instrument was cut short expires', async () => {
+      const decree = aCurrentDecree({ validFrom: limaDay(-40), validTo: limaDay(-11), oversight: { ...OVERSIGHT, congressNotifiedOn: limaDay(-39) } });
+      await register(decree);
+      const extension = await register(anExtension(decree, { area: { ubigeo: ['150132'] }, validFrom: limaDay(-10), validTo: limaDay(20), oversight: { congressNotifiedOn: limaDay(-10) } }));
+      const onExtension = (await openAgreement(pnpCommander, { title: 'Sobre la prórroga', recipientAgency: 'EP', instrumentId: extension, fields })).json<TAgreement>();
+      expect(onExtension.status).toBe('active');
+      expect((await revoke(decree.id, limaDay(-20))).statusCode).toBe(200);
+      expect(await agreementOf(dp, onExtension.id)).toMatchObject({ status: 'basis_revoked', effectiveValidTo: null, basisRevocation: { instrumentId: decree.id, revokedOn: limaDay(-20) } });
+      expect((await readShared(epAnalyst, onExtension.id)).json()).toMatchObject({ error: { code: 'SHARING_BASIS_REVOKED' } });
+      expect((await openAgreement(pnpCommander, { title: 'Otra', recipientAgency: 'EP', instrumentId: extension, fields })).json()).toMatchObject({
+        error: { code: 'SHARING_INSTRUMENT_REVOKED' },
+      });
+
+      // An edit that ends the instrument early (yesterday) ends the agreement's access with it.
+      const shortened = aCurrentDecree();
+      await register(shortened);
+      const agreement = (await openAgreement(pnpCommander, { title: 'Decreto acortado', recipientAgency: 'EP', instrumentId: shortened.id, fields })).json<TAgreement>();
+      const edit = await t.app.inject({ method: 'PUT', url: `/api/v1/legal/instruments/${shortened.id}`, headers: pnpLegal.auth, payload: { ...shortened, validTo: limaDay(-1) } });
+      expect(edit.statusCode, edit.body).toBe(200);
+      expect(await agreementOf(epAnalyst, agreement.id)).toMatchObject({ status: 'expired', validTo: limaDay(20), effectiveValidTo: limaDay(-1), basisRevocation: null });
+      expect((await readShared(epAnalyst, agreement.id)).json()).toMatchObject({ error: { code: 'SHARING_NOT_ACTIVE' } });
+    });
   });
 
   it('ties an agreement to a joint exercise of both forces: only exercise data of its district and days is shared', async () => {

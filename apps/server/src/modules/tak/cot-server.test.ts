@@ -391,6 +391,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('CoT serv
     raiser.send(buildEmergency({ sender: { uid: deviceUid, callsign: 'PATRULLA-911' }, point: { lat: -12.05, lon: -77.04, hae: 0, ce: 10, le: 10 } }));
     const relayed = await other.waitFor((e) => e.type === 'b-a-o-tbl' && e.uid === `${deviceUid}-9-1-1`, 'emergency');
     expect(relayed.point).toMatchObject({ lat: -12.05, lon: -77.04 });
+    await cot.flushReports(); // the alert is stored beside the relay, not before it
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/alerts', headers: pnpOp.auth });
     const alert = res.json<{ items: TAlert[] }>().items.find((a) => a.trackUid === deviceUid);
     expect(alert).toMatchObject({ kind: 'emergency', severity: 'critical', state: 'open', agency: 'PNP' });
@@ -466,6 +467,9 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('CoT serv
   it('keeps a client that stops reading from delaying the others, holding only the latest state per track for it', async () => {
     const slow = await tcpAs(pnpOp);
     const fast = await tcpAs(pnpOp);
+    // What the picture held on connection (tracks other tests left in a shared database) is not part of the flood.
+    await slow.roundTrip();
+    const sentBefore = cot.connections().find((c) => c.remote.endsWith(`:${slow.socket.localPort}`))?.sent ?? 0;
     slow.socket.pause(); // stops reading: its kernel buffers fill, then the server queues for it
     const uids = Array.from({ length: 50 }, (_, i) => `FLOOD-${i}-${uniq()}`);
     // 15 KB of relayed detail per position: 40 rounds are 30 MB, far more than the socket buffers hold.
@@ -481,7 +485,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('CoT serv
     await fast.waitFor((e) => e.uid === last && e.detail.remarks?.text === 'r39', 'latest state on the fast client');
     const slowConn = cot.connections().find((c) => c.remote.endsWith(`:${slow.socket.localPort}`));
     expect(slowConn?.dropped, 'the slow client had older states replaced').toBeGreaterThan(0);
-    expect(slowConn!.sent).toBeLessThan(uids.length * 40);
+    expect(slowConn!.sent - sentBefore).toBeLessThan(uids.length * 40);
     slow.socket.resume();
     // Once it reads again it gets the latest state of every track.
     await slow.waitFor((e) => e.uid === last && e.detail.remarks?.text === 'r39', 'latest state on the slow client');

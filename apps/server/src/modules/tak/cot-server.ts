@@ -25,6 +25,8 @@ import { getGeofence, listGeofences } from '../cop/list-geofences.ts';
 import { ingestReports } from '../cop/ingest-reports.ts';
 import { raiseAlert } from '../cop/raise-alert.ts';
 import { login } from '../identity/login.ts';
+import { TASKING_EVALUATED_SUBJECT } from '../legal/announce-evaluation.ts';
+import { INSTRUMENT_REVOKED_SUBJECT } from '../legal/announce-revocation.ts';
 import { canReadChat } from '../messaging/chat-access.ts';
 import { listRooms } from '../messaging/list-chat.ts';
 import { recordReceipt } from '../messaging/record-receipt.ts';
@@ -93,7 +95,10 @@ export interface CotServer {
   refreshRevocations(): Promise<void>;
   /** Drops connections whose user was deactivated or whose rights changed (also runs every 30 s). */
   recheckUsers(): Promise<void>;
-  /** Hands every report received so far to the track store; resolves when they are committed. */
+  /**
+   * Hands every report received so far to the track store; resolves when they are committed and when the chat
+   * messages, receipts and emergencies received so far are stored.
+   */
   flushReports(): Promise<void>;
   /**
    * Reads units, incidents, legal and task areas again and sends what changed to the clients that may see it
@@ -160,6 +165,13 @@ export async function startCotServer(ctx: AppContext, options: { host?: string; 
   /** Names of chat rooms, for GeoChat (rooms appear as TAK group chats of the same name). */
   const roomNames = new Map<string, string>();
 
+  /** Chat messages, receipts and emergencies being stored (each logged if it fails). */
+  const storing = new Set<Promise<unknown>>();
+  const store = (work: Promise<unknown>, failure: (err: unknown) => void): void => {
+    const p: Promise<unknown> = work.catch(failure).finally(() => storing.delete(p));
+    storing.add(p);
+  };
+
   const flushReports = (): Promise<void> => {
     if (batchTimer) clearTimeout(batchTimer);
     batchTimer = null;
@@ -181,8 +193,9 @@ export async function startCotServer(ctx: AppContext, options: { host?: string; 
         });
       inflight.add(p);
     }
-    return Promise.all([...inflight]).then(() => undefined);
+    return Promise.all([...inflight, ...storing]).then(() => undefined);
   };
+
 
   const resumeAll = (): void => {
     for (const c of paused) if (!c.closed) c.socket.resume();
@@ -232,7 +245,7 @@ export async function startCotServer(ctx: AppContext, options: { host?: string; 
       const alert = alertFrom(event, subject, classification);
       if (!alert) return;
       stats.alerts++;
-      void raiseAlert(ctx, alert).catch((err: unknown) => log.error({ err }, 'TAK emergency not raised'));
+      store(raiseAlert(ctx, alert), (err: unknown) => log.error({ err }, 'TAK emergency not raised'));
       return;
     }
     if ((event.type === CHAT_MESSAGE || event.type === CHAT_DELIVERED || event.type === CHAT_READ) && subject.kind === 'anonymous') {
@@ -241,7 +254,7 @@ export async function startCotServer(ctx: AppContext, options: { host?: string; 
     }
     if (event.type === CHAT_MESSAGE) {
       stats.chat++;
-      void receiveChat(conn, subject, event).catch((err: unknown) => log.warn({ err: String(err) }, 'TAK chat message not taken'));
+      store(receiveChat(conn, subject, event), (err: unknown) => log.warn({ err: String(err) }, 'TAK chat message not taken'));
       return;
     }
     if (event.type === CHAT_DELIVERED || event.type === CHAT_READ) {
@@ -249,7 +262,7 @@ export async function startCotServer(ctx: AppContext, options: { host?: string; 
       if (!receipt) return;
       stats.chat++;
       const input = { messageId: receipt.messageId.slice(0, 200), kind: receipt.kind, byUid: (receipt.fromUid || conn.callsign || subject.username).slice(0, 200) };
-      void recordReceipt(ctx, subject, input).catch((err: unknown) => log.warn({ err: String(err) }, 'TAK chat receipt not taken'));
+      store(recordReceipt(ctx, subject, input), (err: unknown) => log.warn({ err: String(err) }, 'TAK chat receipt not taken'));
       return;
     }
     if (RELAYED.test(event.type)) {
@@ -562,6 +575,16 @@ export async function startCotServer(ctx: AppContext, options: { host?: string; 
     }),
     ctx.bus.subscribe(TAK_REVOKED_SUBJECT, () => {
       refreshRevocations().catch((err: unknown) => log.error({ err }, 'CRL refresh failed'));
+    }),
+    // A stored evaluation may add, change or withdraw a lawful task area: read the picture again now.
+    ctx.bus.subscribe(TASKING_EVALUATED_SUBJECT, () => {
+      rt.refreshLawfulAreas();
+      publisher.refresh().catch((err: unknown) => log.warn({ err: String(err) }, 'picture drawings not refreshed'));
+    }),
+    // A revoked instrument withdraws its legal area and the task areas resting on it.
+    ctx.bus.subscribe(INSTRUMENT_REVOKED_SUBJECT, () => {
+      rt.refreshLawfulAreas();
+      publisher.refresh().catch((err: unknown) => log.warn({ err: String(err) }, 'picture drawings not refreshed'));
     }),
   );
 

@@ -26,6 +26,7 @@ export class DrawingPublisher {
   private held = new Map<string, { drawing: TCopDrawing; key: string }>();
   private first: Promise<void> | null = null;
   private running: Promise<DrawingChange[]> | null = null;
+  private again: Promise<DrawingChange[]> | null = null;
   private readonly timers: NodeJS.Timeout[] = [];
 
   constructor(
@@ -68,9 +69,22 @@ export class DrawingPublisher {
     return [...this.held.values()].map((h) => h.drawing);
   }
 
-  /** Reads the drawings again and sends what changed (new, changed, removed); returns it. One reading at a time. */
+  /**
+   * Reads the drawings again and sends what changed (new, changed, removed); returns it. One reading at a time: asked
+   * during a reading (which may have read its sources before the change that prompted the call), it reads once more
+   * after that one, and every call made meanwhile shares that next reading.
+   */
   refresh(): Promise<DrawingChange[]> {
-    this.running ??= this.load()
+    if (this.running) {
+      this.again ??= this.running
+        .catch(() => undefined)
+        .then(() => {
+          this.again = null;
+          return this.refresh();
+        });
+      return this.again;
+    }
+    this.running = this.load()
       .then((drawings) => {
         const next = new Map<string, { drawing: TCopDrawing; key: string }>();
         const changed: DrawingChange[] = [];

@@ -2,6 +2,7 @@ import type { TCopDrawing, TTrack } from '@enlace/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { copRuntime } from '../cop/cop-runtime.ts';
 import { loadLegalAreas } from '../cop/load-legal-areas.ts';
+import { loadTaskAreas } from '../cop/load-task-areas.ts';
 import { incidentDrawing, unitDrawing, unitPlace } from '../cop/picture-drawings.ts';
 import { listPictureIncidents } from '../incidents/list-picture-incidents.ts';
 import { listPictureUnits } from '../units/list-picture-units.ts';
@@ -20,16 +21,18 @@ export const DEFAULT_PICTURE_OPTIONS: PictureOptions = { incidentHours: 24, maxI
 
 /**
  * Everything the command post shows on the phones besides tracks, alerts and chat: units of both forces (where no
- * live track already shows them), incidents of the last hours (redacted), legal areas in force and task areas
- * (active geofences), each labelled for the per-client check.
+ * live track already shows them), incidents of the last hours (redacted), legal areas in force, lawful task areas
+ * in force (stored evaluations that allowed a unit's task) and drawn task areas (active geofences), each labelled
+ * for the per-client check.
  */
 export async function loadPictureDrawings(ctx: AppContext, now = Date.now(), o: PictureOptions = DEFAULT_PICTURE_OPTIONS): Promise<TCopDrawing[]> {
   const rt = copRuntime(ctx);
   await rt.loaded();
-  const [units, incidents, legal, fences] = await Promise.all([
+  const [units, incidents, legal, tasks, fences] = await Promise.all([
     listPictureUnits(ctx, { limit: o.maxUnits }),
     listPictureIncidents(ctx, { since: new Date(now - o.incidentHours * 3_600_000).toISOString(), limit: o.maxIncidents }),
     loadLegalAreas(ctx, now),
+    loadTaskAreas(ctx, now),
     rt.activeGeofences(),
   ]);
   const tracksOfUnit = new Map<string, TTrack[]>();
@@ -45,7 +48,7 @@ export async function loadPictureDrawings(ctx: AppContext, now = Date.now(), o: 
     if (place) drawings.push(unitDrawing(u, place));
   }
   for (const i of incidents) drawings.push(incidentDrawing(i));
-  drawings.push(...legal);
+  drawings.push(...legal, ...tasks);
   for (const g of fences) drawings.push(geofenceDrawing(g));
   return drawings;
 }

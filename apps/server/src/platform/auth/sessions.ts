@@ -1,6 +1,7 @@
 import type { TAgencyCode, TClassification, TLanguage, TRole } from '@enlace/contracts';
 import type { Queryable } from '../db/db.ts';
 import type { Actor } from './actor.ts';
+import type { SessionCache } from './session-cache.ts';
 import { tokenHash } from './tokens.ts';
 
 interface SessionRow {
@@ -11,23 +12,28 @@ interface SessionRow {
   agency: TAgencyCode;
   clearance: TClassification;
   language: TLanguage;
+  expires_at: Date;
 }
 
 /**
  * The actor behind a bearer token, or null when the token is unknown, expired, revoked, or its user was
- * deactivated. Checked on every request, so a revocation takes effect at once on every instance.
+ * deactivated. Answered from `cache` when it holds the session (see {@link SessionCache} for why a revocation
+ * still takes effect at once on every instance), otherwise from the database.
  */
-export async function resolveSession(db: Queryable, token: string): Promise<Actor | null> {
+export async function resolveSession(db: Queryable, token: string, cache?: SessionCache): Promise<Actor | null> {
   const hash = tokenHash(token);
+  const cached = cache?.get(hash);
+  if (cached) return cached;
+  const ticket = cache?.ticket() ?? 0;
   const r = await db.query<SessionRow>(
-    `SELECT u.id AS user_id, u.username, u.display_name, u.role, u.agency, u.clearance, u.language
+    `SELECT u.id AS user_id, u.username, u.display_name, u.role, u.agency, u.clearance, u.language, s.expires_at
        FROM session s JOIN app_user u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
     [hash],
   );
   const row = r.rows[0];
   if (!row) return null;
-  return {
+  const actor: Actor = {
     userId: row.user_id,
     username: row.username,
     displayName: row.display_name,
@@ -37,4 +43,6 @@ export async function resolveSession(db: Queryable, token: string): Promise<Acto
     language: row.language,
     sessionHash: hash,
   };
+  cache?.set(hash, actor, new Date(row.expires_at).getTime(), ticket);
+  return actor;
 }

@@ -11,6 +11,10 @@ export interface Config {
   readonly natsStreamPrefix: string;
   readonly adminPassword: string | null;
   readonly sessionTtlSeconds: number;
+  /** How long a session read from the database is trusted in memory, seconds (0: ask on every request). */
+  readonly sessionCacheSeconds: number;
+  /** How often the `identity` change counter is polled to drop cached sessions, ms. */
+  readonly sessionCheckMs: number;
   readonly bodyLimitBytes: number;
   readonly cookieSecure: boolean;
   readonly logLevel: string;
@@ -82,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     natsStreamPrefix: env.ENLACE_NATS_STREAM_PREFIX ?? 'ENLACE',
     adminPassword: env.ENLACE_ADMIN_PASSWORD || null,
     sessionTtlSeconds: intVar(env, 'ENLACE_SESSION_TTL_SECONDS', 12 * 3600),
+    sessionCacheSeconds: intVar(env, 'ENLACE_SESSION_CACHE_SECONDS', 30),
+    sessionCheckMs: Math.max(10, intVar(env, 'ENLACE_SESSION_CHECK_MS', 250)),
     bodyLimitBytes: intVar(env, 'ENLACE_BODY_LIMIT_BYTES', 1024 * 1024),
     cookieSecure: env.ENLACE_COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -1,6 +1,7 @@
 import { authorize } from '@enlace/access';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import { SESSION_COOKIE } from '../auth/tokens.ts';
 import type { Db } from '../db/db.ts';
@@ -24,7 +25,7 @@ function tokenOf(request: FastifyRequest): string | null {
  * Authentication and route-level authorization, before the body is even parsed: every route declares its
  * access (`config.access`); API routes that do not are refused at start-up (default deny).
  */
-export function installAuthentication(app: FastifyInstance, db: Db): void {
+export function installAuthentication(app: FastifyInstance, db: Db, sessions?: SessionCache): void {
   app.decorateRequest('actor', null);
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
@@ -36,7 +37,7 @@ export function installAuthentication(app: FastifyInstance, db: Db): void {
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access ?? 'public';
     const token = tokenOf(request);
-    request.actor = token && !db.closed ? await resolveSession(db, token) : null;
+    request.actor = token && !db.closed ? await resolveSession(db, token, sessions) : null;
     if (access === 'public') return;
     if (!request.actor) throw new AppError('UNAUTHENTICATED');
     if (access === 'session') return;

@@ -50,6 +50,14 @@ export async function listGeofences(signal?: AbortSignal): Promise<TGeofence[]> 
   return (await apiRequest('/geofences', z.object({ items: z.array(ZGeofence) }), { signal })).items;
 }
 
+/**
+ * `GET /task-areas`: where units are lawfully tasked now (stored evaluations that allowed the task), those the user may
+ * see, outlined (dashed) on the map.
+ */
+export async function listTaskAreas(signal?: AbortSignal): Promise<TCopDrawing[]> {
+  return (await apiRequest('/task-areas', z.object({ items: z.array(ZCopDrawing) }), { signal })).items;
+}
+
 /** `GET /legal-areas`: the areas of the legal bases in force today that the user may read, outlined on the map. */
 export async function listLegalAreas(signal?: AbortSignal): Promise<TCopDrawing[]> {
   return (await apiRequest('/legal-areas', z.object({ items: z.array(ZCopDrawing) }), { signal })).items;

@@ -11,7 +11,7 @@ import { can, useSession } from '../../app/session.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { AlertPanel } from './alert-panel.tsx';
 import { ChatPanel } from './chat-panel.tsx';
-import { listAlerts, listGeofences, listLegalAreas, listRecentIncidents } from './cop-api.ts';
+import { listAlerts, listGeofences, listLegalAreas, listRecentIncidents, listTaskAreas } from './cop-api.ts';
 import { CopMap, FORCE_COLORS } from './cop-map.tsx';
 import { CopStore } from './cop-store.ts';
 import './cop.css';
@@ -57,6 +57,8 @@ export function CopPage() {
   const [showIncidents, setShowIncidents] = useState(true);
   const [showLegal, setShowLegal] = useState(true);
   const [legalAreas, setLegalAreas] = useState<MapOverlay | null>(null);
+  const [showTasks, setShowTasks] = useState(true);
+  const [taskAreas, setTaskAreas] = useState<MapOverlay | null>(null);
   const [areas, setAreas] = useState<MapOverlay | null>(null);
   const [incidents, setIncidents] = useState<MapOverlay | null>(null);
   const [replay, setReplay] = useState<Replay | null>(null);
@@ -130,6 +132,30 @@ export function CopPage() {
         () => undefined,
       );
     }
+    if (can(session, 'geofence:read')) {
+      // Lawful task areas (stored evaluations that allowed a unit's task): dashed, in their own colour.
+      listTaskAreas(controller.signal).then(
+        (items) => {
+          setTaskAreas({
+            id: 'cop-task-areas',
+            kind: 'area',
+            data: {
+              type: 'FeatureCollection',
+              features: items.flatMap((d) =>
+                d.geometry.type === 'Point'
+                  ? []
+                  : [{ type: 'Feature' as const, properties: { uid: d.uid, name: d.name, color: d.stroke ?? '#c026d3', remarks: d.remarks ?? '' }, geometry: d.geometry }],
+              ),
+            },
+            labelProperty: 'name',
+            fillOpacity: 0.05,
+            lineWidth: 2.5,
+            dashed: true,
+          });
+        },
+        () => undefined,
+      );
+    }
     if (can(session, 'incident:read')) {
       listRecentIncidents('-81.4,-18.4,-68.6,0', 24, controller.signal).then(
         (items) => {
@@ -156,11 +182,12 @@ export function CopPage() {
   const overlays = useMemo(() => {
     const list: MapOverlay[] = [];
     if (legalAreas) list.push({ ...legalAreas, visible: showLegal });
+    if (taskAreas) list.push({ ...taskAreas, visible: showTasks });
     if (areas) list.push({ ...areas, visible: showAreas });
     if (trails) list.push(trails);
     if (incidents && !replay) list.push({ ...incidents, visible: showIncidents });
     return list;
-  }, [legalAreas, areas, incidents, trails, replay, showLegal, showAreas, showIncidents]);
+  }, [legalAreas, taskAreas, areas, incidents, trails, replay, showLegal, showTasks, showAreas, showIncidents]);
 
   // The first picture frames the tracks (then the operator is in charge of the view).
   const framed = useRef(false);
@@ -197,7 +224,7 @@ export function CopPage() {
       const trigger = props['trigger'];
       const detail = trigger === 'exit' || trigger === 'enter' || trigger === 'both' ? t(`cop.area.trigger.${trigger}`) : '';
       setInspected({ title: name, detail, exercise: props['exercise'] === true });
-    } else if (hit.overlayId === 'cop-legal-areas') {
+    } else if (hit.overlayId === 'cop-legal-areas' || hit.overlayId === 'cop-task-areas') {
       setInspected({ title: name, detail: typeof props['remarks'] === 'string' ? props['remarks'] : '', exercise: false });
     } else if (hit.overlayId === 'cop-incidents') {
       const when = typeof props['occurredAt'] === 'string' ? formatDateTime(props['occurredAt']) : '';
@@ -322,6 +349,8 @@ export function CopPage() {
           <MapLegend
             showLegal={legalAreas ? showLegal : null}
             onToggleLegal={() => { setShowLegal((v) => !v); }}
+            showTasks={taskAreas ? showTasks : null}
+            onToggleTasks={() => { setShowTasks((v) => !v); }}
             showAreas={areas ? showAreas : null}
             showIncidents={incidents ? showIncidents : null}
             onToggleAreas={() => { setShowAreas((v) => !v); }}

@@ -7,6 +7,9 @@ export interface MapLegendProps {
   /** Null when the layer is not available to this user (no permission). */
   showLegal: boolean | null;
   onToggleLegal: () => void;
+  /** Lawful task areas (stored evaluations that allowed a unit's task). */
+  showTasks: boolean | null;
+  onToggleTasks: () => void;
   showAreas: boolean | null;
   showIncidents: boolean | null;
   onToggleAreas: () => void;
@@ -14,7 +17,7 @@ export interface MapLegendProps {
 }
 
 /** Layers and legend, over the map's top-left corner; collapsible so it never hides the picture for long. */
-export function MapLegend({ showLegal, onToggleLegal, showAreas, showIncidents, onToggleAreas, onToggleIncidents }: MapLegendProps) {
+export function MapLegend({ showLegal, onToggleLegal, showTasks, onToggleTasks, showAreas, showIncidents, onToggleAreas, onToggleIncidents }: MapLegendProps) {
   const { t } = useTranslation();
   return (
     <details className="cop-legend" open>
@@ -23,6 +26,9 @@ export function MapLegend({ showLegal, onToggleLegal, showAreas, showIncidents, 
         <legend className="visually-hidden">{t('cop.layers.label')}</legend>
         {showLegal !== null ? (
           <label><input type="checkbox" checked={showLegal} onChange={onToggleLegal} /> <span className="cop-swatch cop-swatch-legal" aria-hidden="true" />{t('cop.layers.legalAreas')}</label>
+        ) : null}
+        {showTasks !== null ? (
+          <label><input type="checkbox" checked={showTasks} onChange={onToggleTasks} /> <span className="cop-swatch cop-swatch-task" aria-hidden="true" />{t('cop.layers.taskAreas')}</label>
         ) : null}
         {showAreas !== null ? (
           <label><input type="checkbox" checked={showAreas} onChange={onToggleAreas} /> <span className="cop-swatch cop-swatch-area" aria-hidden="true" />{t('cop.layers.geofences')}</label>

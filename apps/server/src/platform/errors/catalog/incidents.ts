@@ -92,6 +92,16 @@ export const INCIDENTS_ERRORS = {
     es: 'El acuerdo de intercambio no está vigente ({status}); el acceso a los datos terminó o aún no empieza.',
     en: 'The sharing agreement is not in force ({status}); access to the data has ended or has not started.',
   },
+  SHARING_BASIS_REVOKED: {
+    status: 403,
+    es: 'El acuerdo de intercambio terminó por la derogación de {instrument} desde el {revokedOn} por {by}: sin un decreto de estado de emergencia (Constitución, art. 137) o una resolución suprema (DL 1095) vigente, las FF.AA. no tienen base legal para acceder a datos de la PNP.',
+    en: 'The sharing agreement ended with the revocation of {instrument} from {revokedOn} by {by}: without an emergency decree (Constitution art. 137) or supreme resolution (DL 1095) in force, the armed forces have no legal basis to access PNP data.',
+  },
+  SHARING_INSTRUMENT_REVOKED: {
+    status: 422,
+    es: 'El instrumento {instrument} fue derogado desde el {revokedOn} por {by}, y con él las prórrogas que lo siguen: desde ese día ya no da base legal para compartir datos de la PNP con las FF.AA. (Constitución, art. 137; DL 1095). Un acuerdo no puede apoyarse en él ni extenderse más allá del {lastDay}.',
+    en: 'Instrument {instrument} was revoked from {revokedOn} by {by}, and the extensions that follow it with it: from that day it no longer gives a legal basis to share PNP data with the armed forces (Constitution art. 137; DL 1095). An agreement cannot rest on it or run past {lastDay}.',
+  },
   SHARING_ALREADY_ENDED: {
     status: 409,
     es: 'El acuerdo ya fue terminado.',
