@@ -152,6 +152,8 @@ export async function benchLegalHttp(db: Db, label: string, rate = 200, seconds 
   await insertSession(db, { tokenHash: tokenHash(token), userId: user!.id, expiresAt: new Date(Date.now() + 3600_000), address: 'bench' });
 
   const results: BenchResult[] = [];
+  // ENLACE_BENCH_LEGAL_HTTP_ONLY=1000-by-id (size-form) runs one row, e.g. to profile it.
+  const only = process.env.ENLACE_BENCH_LEGAL_HTTP_ONLY ?? null;
   for (const members of [30, 1000]) {
     const work = legalWorkload(20261128 + members, members);
     if (members === 30) {
@@ -176,6 +178,7 @@ export async function benchLegalHttp(db: Db, label: string, rate = 200, seconds 
       'members inline': requests,
     };
     for (const [form, bodies] of Object.entries(forms)) {
+      if (only && only !== `${members}-${form.replace(/unit |members /, '').replace(/ /g, '-')}`) continue;
       const file = join(dataDir, `bodies-${members}-${form.replace(/ /g, '-')}.jsonl`);
       writeFileSync(file, bodies.map((b) => JSON.stringify(b)).join('\n'));
       // Warm-up: every body once (JIT, the registry's index, the district unions and unit records its areas and units
