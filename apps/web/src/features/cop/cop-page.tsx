@@ -29,6 +29,8 @@ type Bounds = [[number, number], [number, number]];
 
 /** Colour of an area by what it watches: lawful areas (exit) amber, restricted areas (entry) red. */
 const AREA_COLORS = { exit: '#f5a524', enter: '#ff6b6b', both: '#ff922b' } as const;
+/** How often legal areas, task areas, geofences and recent incidents are read again (ms). */
+const OVERLAY_REFRESH_MS = 60_000;
 
 /** A time of day (the date is today's on an operations screen). */
 function formatClock(epochMs: number): string {
@@ -83,6 +85,14 @@ export function CopPage() {
       store.dispose();
     };
   }, [store, session]);
+
+  // Areas and incidents are read again every minute, as the TAK phones' picture is: a new evaluation, a revoked
+  // instrument or a new geofence shows without reloading the page.
+  const [overlayRound, setOverlayRound] = useState(0);
+  useEffect(() => {
+    const timer = window.setInterval(() => setOverlayRound((n) => n + 1), OVERLAY_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, []);
 
   // Areas (geofences: lawful and restricted areas) and recent incidents, as overlays.
   useEffect(() => {
@@ -177,7 +187,7 @@ export function CopPage() {
       );
     }
     return () => { controller.abort(); };
-  }, [session]);
+  }, [session, overlayRound]);
 
   const overlays = useMemo(() => {
     const list: MapOverlay[] = [];
