@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
 import {
@@ -9,7 +10,9 @@ import {
   readProtocolResponse,
   serializeEvent,
 } from '@enlace/cot';
+import type { TCopDrawing } from '@enlace/contracts';
 import type { CotEvent } from '@enlace/cot';
+import type { EventBus } from '../../apps/server/src/platform/events/event-bus.ts';
 
 /** How long a wait for the server may take before the test fails (a condition, not a timing assumption). */
 const WAIT_MS = 15_000;
@@ -145,4 +148,15 @@ export class TakClient {
       for (const w of ready) w.resolve(event);
     }
   }
+}
+
+/**
+ * Resolves once everything the server queued for `client` before the call has arrived: a public sentinel drawing is
+ * published and awaited (a connection's queue keeps insertion order).
+ */
+export async function drainedThrough(bus: Pick<EventBus, 'publish'>, client: TakClient): Promise<void> {
+  const uid = `SENTINEL-${randomUUID()}`;
+  const drawing: TCopDrawing = { uid, name: 'fin', geometry: { type: 'Point', coordinates: [-77, -12] }, agency: 'PNP', classification: 'PUBLICO' };
+  await bus.publish('cop.drawing', { drawings: [drawing] });
+  await client.waitFor((e) => e.uid === uid, 'sentinel');
 }

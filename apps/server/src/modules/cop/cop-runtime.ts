@@ -2,8 +2,7 @@ import { COP_SUBJECTS } from '@enlace/contracts';
 import type { TGeofence, TTrackBusEvent } from '@enlace/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { EventBus } from '../../platform/events/event-bus.ts';
-import { TASKING_EVALUATED_SUBJECT } from '../legal/announce-evaluation.ts';
-import { INSTRUMENT_REVOKED_SUBJECT } from '../legal/announce-revocation.ts';
+import { LAWFUL_AREAS_CHANGED_SUBJECT } from '../legal/announce-lawful-areas-changed.ts';
 import type { LawfulArea } from './lawful-areas.ts';
 import { TrackPublisher } from './track-publisher.ts';
 import { TrackStore } from './track-store.ts';
@@ -12,7 +11,7 @@ import { listGeofenceRows, loadCurrentTracks } from './cop.repository.ts';
 
 /**
  * How long the lawful areas read from stored evaluations are reused. Evaluations are only ever added, and each one
- * stored clears the copy on every instance (`legal.tasking.evaluated`), so this bounds only the delay after a lost
+ * stored or instrument revoked clears the copy on every instance (`legal.lawful-areas.changed`), so this bounds only the delay after a lost
  * signal (each reading is audited as one entry, and the TAK picture asks for them every minute).
  */
 const LAWFUL_AREAS_TTL_MS = 600_000;
@@ -51,16 +50,11 @@ export class CopRuntime {
       this.geofenceCache = null;
     });
     this.closers.push(offGeofences);
-    // A stored evaluation (on any instance) may add, change or withdraw a unit's lawful area.
-    const offEvaluations = ctx.bus.subscribe(TASKING_EVALUATED_SUBJECT, () => {
+    // A stored evaluation or a revoked instrument (on any instance) may add, change or withdraw a unit's lawful area.
+    const offLawful = ctx.bus.subscribe(LAWFUL_AREAS_CHANGED_SUBJECT, () => {
       this.lawfulCache = null;
     });
-    this.closers.push(offEvaluations);
-    // A revoked instrument ends the taskings that rest on it.
-    const offRevocations = ctx.bus.subscribe(INSTRUMENT_REVOKED_SUBJECT, () => {
-      this.lawfulCache = null;
-    });
-    this.closers.push(offRevocations);
+    this.closers.push(offLawful);
   }
 
   /**

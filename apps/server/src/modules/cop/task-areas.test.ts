@@ -9,7 +9,7 @@ import { testApp } from '../../../../../test/support/test-app.ts';
 import type { TestApp } from '../../../../../test/support/test-app.ts';
 import { backends } from '../../../../../test/support/test-db.ts';
 import type { Backend } from '../../../../../test/support/test-db.ts';
-import { TASKING_EVALUATED_SUBJECT } from '../legal/announce-evaluation.ts';
+import { LAWFUL_AREAS_CHANGED_SUBJECT } from '../legal/announce-lawful-areas-changed.ts';
 import { copRuntime } from './cop-runtime.ts';
 import { TASK_AREA_COLOR } from './picture-drawings.ts';
 
@@ -88,7 +88,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('GET /api
   it('lists a newly stored evaluation as soon as its signal arrives', async () => {
     expect(await uids(pnpField)).toBeDefined(); // the copy of the lawful areas is read now
     const fresh = await evaluation({ agency: 'PNP', classification: 'CONFIDENCIAL' });
-    await t.ctx.bus.publish(TASKING_EVALUATED_SUBJECT, { id: fresh });
+    await t.ctx.bus.publish(LAWFUL_AREAS_CHANGED_SUBJECT, { cause: 'evaluation', id: fresh });
     await new Promise((ok) => setImmediate(ok)); // the in-process bus delivers on the next turn
     expect(await uids(pnpField)).toContain(task(fresh));
   });

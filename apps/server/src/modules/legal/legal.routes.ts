@@ -7,8 +7,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { languageOf } from '../../platform/errors/translate.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
-import { announceEvaluation } from './announce-evaluation.ts';
-import { announceRevocation } from './announce-revocation.ts';
+import { announceLawfulAreasChanged } from './announce-lawful-areas-changed.ts';
 import { assessForceIncident } from './assess-force.ts';
 import { changeRuleSet } from './change-rule-set.ts';
 import { evaluateScenarioFile } from './evaluate-scenario-file.ts';
@@ -151,7 +150,7 @@ export function legalRoutes(ctx: AppContext): FastifyPluginAsync {
         auditedRequest(ctx, req),
         (tx, audit) => revokeInstrument({ tx, audit, actor, id: req.params.id, revocation: req.body }),
       );
-      await announceRevocation(ctx, req.params.id);
+      await announceLawfulAreasChanged(ctx, { cause: 'revocation', id: req.params.id });
       return value;
     });
 
@@ -198,7 +197,7 @@ export function legalRoutes(ctx: AppContext): FastifyPluginAsync {
         bodyDigest: requestBodyDigest(req),
         now: new Date(),
       });
-      await announceEvaluation(ctx, result.evaluationId);
+      await announceLawfulAreasChanged(ctx, { cause: 'evaluation', id: result.evaluationId });
       return result;
     });
 

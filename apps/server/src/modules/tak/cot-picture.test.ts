@@ -3,7 +3,7 @@ import type { CotEvent } from '@enlace/cot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, makeUnit, makeUser, uniq } from '../../../../../test/support/factories.ts';
 import type { TestUser } from '../../../../../test/support/factories.ts';
-import { TakClient } from '../../../../../test/support/tak-client.ts';
+import { TakClient, drainedThrough } from '../../../../../test/support/tak-client.ts';
 import { testApp } from '../../../../../test/support/test-app.ts';
 import type { TestApp } from '../../../../../test/support/test-app.ts';
 import { backends } from '../../../../../test/support/test-db.ts';
@@ -50,13 +50,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('CoT pict
    * Everything queued for the client before now has been delivered: a public drawing published now goes out after
    * whatever was already queued for it (a connection's queue keeps insertion order).
    */
-  const drained = async (c: TakClient): Promise<void> => {
-    const uid = `SENTINEL-${uniq()}`;
-    await t.ctx.bus.publish('cop.drawing', {
-      drawings: [{ uid, name: 'fin', geometry: { type: 'Point', coordinates: [-77, -12] }, agency: 'PNP', classification: 'PUBLICO' }],
-    });
-    await c.waitFor((e) => e.uid === uid, 'sentinel');
-  };
+  const drained = (c: TakClient): Promise<void> => drainedThrough(t.ctx.bus, c);
   const has = (c: TakClient, uid: string): boolean => c.received.some((e) => e.uid === uid);
 
   beforeAll(async () => {

@@ -25,8 +25,7 @@ import { getGeofence, listGeofences } from '../cop/list-geofences.ts';
 import { ingestReports } from '../cop/ingest-reports.ts';
 import { raiseAlert } from '../cop/raise-alert.ts';
 import { login } from '../identity/login.ts';
-import { TASKING_EVALUATED_SUBJECT } from '../legal/announce-evaluation.ts';
-import { INSTRUMENT_REVOKED_SUBJECT } from '../legal/announce-revocation.ts';
+import { LAWFUL_AREAS_CHANGED_SUBJECT } from '../legal/announce-lawful-areas-changed.ts';
 import { canReadChat } from '../messaging/chat-access.ts';
 import { listRooms } from '../messaging/list-chat.ts';
 import { recordReceipt } from '../messaging/record-receipt.ts';
@@ -576,13 +575,9 @@ export async function startCotServer(ctx: AppContext, options: { host?: string; 
     ctx.bus.subscribe(TAK_REVOKED_SUBJECT, () => {
       refreshRevocations().catch((err: unknown) => log.error({ err }, 'CRL refresh failed'));
     }),
-    // A stored evaluation may add, change or withdraw a lawful task area: read the picture again now.
-    ctx.bus.subscribe(TASKING_EVALUATED_SUBJECT, () => {
-      rt.refreshLawfulAreas();
-      publisher.refresh().catch((err: unknown) => log.warn({ err: String(err) }, 'picture drawings not refreshed'));
-    }),
-    // A revoked instrument withdraws its legal area and the task areas resting on it.
-    ctx.bus.subscribe(INSTRUMENT_REVOKED_SUBJECT, () => {
+    // A stored evaluation or a revoked instrument may add, change or withdraw a lawful task area: read the picture
+    // again now (the lawful areas first, whichever subscriber the bus calls first).
+    ctx.bus.subscribe(LAWFUL_AREAS_CHANGED_SUBJECT, () => {
       rt.refreshLawfulAreas();
       publisher.refresh().catch((err: unknown) => log.warn({ err: String(err) }, 'picture drawings not refreshed'));
     }),

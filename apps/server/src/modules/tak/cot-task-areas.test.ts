@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { TCopDrawing } from '@enlace/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeEvaluations, square, storeEvaluation } from '../../../../../test/support/evaluations.ts';
 import type { StoredEvaluation } from '../../../../../test/support/evaluations.ts';
 import { TEST_PASSWORD, makeUser, uniq } from '../../../../../test/support/factories.ts';
 import type { TestUser } from '../../../../../test/support/factories.ts';
 import { aDecree, aRequest, supportingFor } from '../../../../../test/support/legal.ts';
-import { TakClient } from '../../../../../test/support/tak-client.ts';
+import { TakClient, drainedThrough } from '../../../../../test/support/tak-client.ts';
 import { testApp } from '../../../../../test/support/test-app.ts';
 import type { TestApp } from '../../../../../test/support/test-app.ts';
 import { backends } from '../../../../../test/support/test-db.ts';
@@ -44,13 +43,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('CoT lawf
     await cot.refreshPicture();
   };
   /** Everything queued for the client before now has been delivered (a connection's queue keeps insertion order). */
-  const drained = async (c: TakClient): Promise<void> => {
-    const uid = `SENTINEL-${uniq()}`;
-    await t.ctx.bus.publish('cop.drawing', {
-      drawings: [{ uid, name: 'fin', geometry: { type: 'Point', coordinates: [-77, -12] }, agency: 'PNP', classification: 'PUBLICO' }],
-    } satisfies { drawings: TCopDrawing[] });
-    await c.waitFor((e) => e.uid === uid, 'sentinel');
-  };
+  const drained = (c: TakClient): Promise<void> => drainedThrough(t.ctx.bus, c);
   const has = (c: TakClient, uid: string): boolean => c.received.some((e) => e.uid === uid);
   const task = (id: string): string => `ENLACE-TASK-${id}`;
   const deleted = (c: TakClient, uid: string): Promise<unknown> =>

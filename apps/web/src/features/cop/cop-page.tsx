@@ -1,11 +1,11 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FORCES, type TAlert, type TForce, type TTrack } from '@enlace/contracts';
+import { FORCES, type TAlert, type TCopDrawing, type TForce, type TTrack } from '@enlace/contracts';
 import { errorMessage } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import type { MapFeatureHit } from '../../app/map/map-view.tsx';
-import type { MapOverlay } from '../../app/map/overlays.ts';
+import type { AreaOverlay, MapOverlay } from '../../app/map/overlays.ts';
 import { incidentSidc } from '../../app/map/sidc.ts';
 import { can, useSession } from '../../app/session.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
@@ -31,6 +31,27 @@ type Bounds = [[number, number], [number, number]];
 const AREA_COLORS = { exit: '#f5a524', enter: '#ff6b6b', both: '#ff922b' } as const;
 /** How often legal areas, task areas, geofences and recent incidents are read again (ms). */
 const OVERLAY_REFRESH_MS = 60_000;
+
+/**
+ * An area overlay of server drawings (legal areas, task areas): their polygons, labelled with their names, each in
+ * its stroke colour or `color`; the remarks are kept for the click details.
+ */
+function drawingsOverlay(id: string, items: readonly TCopDrawing[], color: string, style: Pick<AreaOverlay, 'fillOpacity' | 'lineWidth' | 'dashed'>): MapOverlay {
+  return {
+    id,
+    kind: 'area',
+    data: {
+      type: 'FeatureCollection',
+      features: items.flatMap((d) =>
+        d.geometry.type === 'Point'
+          ? []
+          : [{ type: 'Feature' as const, properties: { uid: d.uid, name: d.name, color: d.stroke ?? color, remarks: d.remarks ?? '' }, geometry: d.geometry }],
+      ),
+    },
+    labelProperty: 'name',
+    ...style,
+  };
+}
 
 /** A time of day (the date is today's on an operations screen). */
 function formatClock(epochMs: number): string {
@@ -122,47 +143,14 @@ export function CopPage() {
     }
     if (can(session, 'legal:read')) {
       listLegalAreas(controller.signal).then(
-        (items) => {
-          setLegalAreas({
-            id: 'cop-legal-areas',
-            kind: 'area',
-            data: {
-              type: 'FeatureCollection',
-              features: items.flatMap((d) =>
-                d.geometry.type === 'Point'
-                  ? []
-                  : [{ type: 'Feature' as const, properties: { uid: d.uid, name: d.name, color: d.stroke ?? '#8a8f98', remarks: d.remarks ?? '' }, geometry: d.geometry }],
-              ),
-            },
-            labelProperty: 'name',
-            fillOpacity: 0.06,
-            lineWidth: 2.5,
-          });
-        },
+        (items) => setLegalAreas(drawingsOverlay('cop-legal-areas', items, '#8a8f98', { fillOpacity: 0.06, lineWidth: 2.5 })),
         () => undefined,
       );
     }
     if (can(session, 'geofence:read')) {
       // Lawful task areas (stored evaluations that allowed a unit's task): dashed, in their own colour.
       listTaskAreas(controller.signal).then(
-        (items) => {
-          setTaskAreas({
-            id: 'cop-task-areas',
-            kind: 'area',
-            data: {
-              type: 'FeatureCollection',
-              features: items.flatMap((d) =>
-                d.geometry.type === 'Point'
-                  ? []
-                  : [{ type: 'Feature' as const, properties: { uid: d.uid, name: d.name, color: d.stroke ?? '#c026d3', remarks: d.remarks ?? '' }, geometry: d.geometry }],
-              ),
-            },
-            labelProperty: 'name',
-            fillOpacity: 0.05,
-            lineWidth: 2.5,
-            dashed: true,
-          });
-        },
+        (items) => setTaskAreas(drawingsOverlay('cop-task-areas', items, '#c026d3', { fillOpacity: 0.05, lineWidth: 2.5, dashed: true })),
         () => undefined,
       );
     }
