@@ -29,8 +29,6 @@ type Bounds = [[number, number], [number, number]];
 
 /** Colour of an area by what it watches: lawful areas (exit) amber, restricted areas (entry) red. */
 const AREA_COLORS = { exit: '#f5a524', enter: '#ff6b6b', both: '#ff922b' } as const;
-/** How often legal areas, task areas, geofences and recent incidents are read again (ms). */
-const OVERLAY_REFRESH_MS = 60_000;
 
 /**
  * An area overlay of server drawings (legal areas, task areas): their polygons, labelled with their names, each in
@@ -107,14 +105,6 @@ export function CopPage() {
     };
   }, [store, session]);
 
-  // Areas and incidents are read again every minute, as the TAK phones' picture is: a new evaluation, a revoked
-  // instrument or a new geofence shows without reloading the page.
-  const [overlayRound, setOverlayRound] = useState(0);
-  useEffect(() => {
-    const timer = window.setInterval(() => setOverlayRound((n) => n + 1), OVERLAY_REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, []);
-
   // Areas (geofences: lawful and restricted areas) and recent incidents, as overlays.
   useEffect(() => {
     const controller = new AbortController();
@@ -175,7 +165,7 @@ export function CopPage() {
       );
     }
     return () => { controller.abort(); };
-  }, [session, overlayRound]);
+  }, [session]);
 
   const overlays = useMemo(() => {
     const list: MapOverlay[] = [];
