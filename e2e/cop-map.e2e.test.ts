@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TPositionBatchResult } from '@enlace/contracts';
 import { aRequest } from '../test/support/legal.ts';
 import { startServerProcess } from '../test/support/server-process.ts';
+import { ownPostgresDatabase } from '../test/support/test-db.ts';
 import { navLink } from '../test/support/nav.ts';
 
 /**
@@ -200,7 +201,10 @@ describe.skipIf(!hasChromium)('COP map in Chromium', () => {
 
   beforeAll(async () => {
     await ensureWebBuild();
-    server = await startServerProcess({ seedDemo: true, env: { ENLACE_WEB_DIST: DIST } });
+    // A database of its own: the shared one holds whatever the other test files posted (thousands of tracks in
+    // Lima), which would be drawn too and change what this test measures.
+    const own = await ownPostgresDatabase('cop_e2e');
+    server = await startServerProcess({ seedDemo: true, env: { ENLACE_WEB_DIST: DIST, ...(own ? { DATABASE_URL: own } : {}) } });
     profileDir = mkdtempSync(join(tmpdir(), 'enlace-chromium-cop-'));
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM,
@@ -387,6 +391,17 @@ describe.skipIf(!hasChromium)('COP map in Chromium', () => {
       return layers.length > 0 && layers.every((l) => map?.getLayoutProperty(l.id, 'visibility') === 'none');
     });
     await taskLayer.check();
+    // A task evaluated while the page is open is drawn without reloading: the live socket says the layer changed.
+    const later = await (await apiSession('pnp.comandante'))('/tasking/evaluate', {
+      ...request,
+      unit: { ...request.unit, id: `CIA2-E2E-${RUN}`, name: `Segunda compañía E2E ${RUN}` },
+    });
+    const second = (await later.json()) as { evaluationId: string; decision: string };
+    expect(second.decision).not.toBe('denied');
+    await page.waitForFunction((id) => {
+      const map = window.enlaceMaps?.get('cop');
+      return (map?.querySourceFeatures('cop-task-areas').some((f) => f.properties['uid'] === `ENLACE-TASK-${id}`)) ?? false;
+    }, second.evaluationId, { timeout: 30_000 });
     await page.evaluate(() => { window.enlaceMaps?.get('cop')?.jumpTo({ center: [-77.075, -12.075], zoom: 12 }); });
 
     // A FAP drone at an incident: it appears under "need attention" and opens its details.

@@ -53,3 +53,31 @@ export function backends(): Backend[] {
   }
   return list;
 }
+
+/**
+ * A PostgreSQL database of a test's own, beside the run's shared one on the same server (named after it with
+ * `suffix`), dropped and created empty with PostGIS; the server processes a test starts on it migrate it. For tests
+ * that must not see what the other files leave in the shared database (a browser test measuring the map would
+ * otherwise draw every track the other tests posted). Returns its URL, or null when no test PostgreSQL is set.
+ */
+export async function ownPostgresDatabase(suffix: string): Promise<string | null> {
+  const shared = postgresUrl();
+  if (!shared) return null;
+  const url = new URL(shared);
+  const name = `${url.pathname.slice(1)}_${suffix}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+  const admin = openPostgres(shared, { max: 1 });
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.close();
+  }
+  url.pathname = `/${name}`;
+  const own = openPostgres(url.toString(), { max: 1 });
+  try {
+    await own.query('CREATE EXTENSION IF NOT EXISTS postgis');
+  } finally {
+    await own.close();
+  }
+  return url.toString();
+}

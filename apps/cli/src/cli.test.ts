@@ -51,6 +51,21 @@ describe('server process on the embedded database', () => {
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
+
+    // The demo's legal side is in force on the day it is seeded: the state of emergency over Lima and Callao on
+    // the map, its extension among the expiring instruments, and the Army detachment's lawful task area.
+    const ep = await fetch(`${first.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'ep.comandante', password: 'enlace-demo-2026' }),
+    });
+    const epAuth = { authorization: `Bearer ${((await ep.json()) as { token: string }).token}` };
+    const legal = (await (await fetch(`${first.url}/api/v1/legal-areas`, { headers: epAuth })).json()) as { items: { name: string }[] };
+    expect(legal.items.map((a) => a.name).join(' | ')).toMatch(/DEMO 002-2026-PCM/);
+    const expiring = (await (await fetch(`${first.url}/api/v1/legal/instruments/expiring?days=30`, { headers: epAuth })).json()) as { items: { id: string }[] };
+    expect(expiring.items.map((i) => i.id)).toContain('DEMO-DS-002-2026-PCM');
+    const tasks = (await (await fetch(`${first.url}/api/v1/task-areas`, { headers: epAuth })).json()) as { items: { name: string }[] };
+    expect(tasks.items.map((a) => a.name)).toEqual([expect.stringMatching(/Batallón de Comandos N\.° 19 \(destacamento de \d+\).*PATRULLAJE_CONJUNTO/)]);
     expect(await first.stop()).toBe(0);
     expect(first.stderr()).toContain('shutdown complete');
 

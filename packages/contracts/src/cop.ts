@@ -459,8 +459,16 @@ export const ZChatMessageListQuery = z
 // Live WebSocket (`/api/v1/live`)
 
 /** Kinds of live messages a browser can subscribe to. */
-export const LIVE_KINDS = ['tracks', 'alerts', 'chat'] as const;
+export const LIVE_KINDS = ['tracks', 'alerts', 'chat', 'areas'] as const;
 export const ZLiveKind = z.enum(LIVE_KINDS);
+export type TLiveKind = z.infer<typeof ZLiveKind>;
+
+/**
+ * Map layers of areas an `areas` message may name: the legal bases in force (`GET /legal-areas`), the lawful task
+ * areas (`GET /task-areas`) and the drawn geofences (`GET /geofences`).
+ */
+export const LIVE_AREA_LAYERS = ['legal', 'tasks', 'geofences'] as const;
+export type TLiveAreaLayer = (typeof LIVE_AREA_LAYERS)[number];
 
 const ZBbox = z.tuple([ZLon, ZLat, ZLon, ZLat]);
 
@@ -472,7 +480,7 @@ export const ZLiveClientMessage = z.discriminatedUnion('type', [
       /** `[minLon, minLat, maxLon, maxLat]`. */
       bbox: ZBbox.optional(),
       forces: z.array(ZForce).max(5).optional(),
-      kinds: z.array(ZLiveKind).max(3).optional(),
+      kinds: z.array(ZLiveKind).max(LIVE_KINDS.length).optional(),
       /** Only tracks reported within this many seconds. */
       maxAgeSeconds: z.number().int().min(1).max(30 * 24 * 3600).optional(),
     })
@@ -489,6 +497,12 @@ export type TLiveServerMessage =
   | { type: 'alert'; alert: TAlert }
   | { type: 'chat'; message: TChatMessage }
   | { type: 'receipt'; receipt: TChatReceipt }
+  /**
+   * Areas of these layers changed (an instrument registered, changed or revoked; a tasking evaluation stored; a
+   * geofence saved): the page reads them again through their routes, which apply the reader's permissions. The
+   * message carries no area, so it cannot show what the reader may not see.
+   */
+  | { type: 'areas'; layers: TLiveAreaLayer[] }
   | { type: 'reported'; result: TPositionBatchResult }
   | { type: 'pong' }
   | { type: 'error'; code: string; message: string };

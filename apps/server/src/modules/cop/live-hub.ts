@@ -1,7 +1,10 @@
+import { authorize } from '@enlace/access';
 import { COP_SUBJECTS } from '@enlace/contracts';
-import type { TAlert, TLiveServerMessage, TTrack, TTrackBusEvent } from '@enlace/contracts';
+import type { TAlert, TLiveAreaLayer, TLiveKind, TLiveServerMessage, TTrack, TTrackBusEvent } from '@enlace/contracts';
 import type { WebSocket } from 'ws';
 import type { AppContext } from '../../platform/context.ts';
+import { LAWFUL_AREAS_CHANGED_SUBJECT } from '../legal/announce-lawful-areas-changed.ts';
+import type { LawfulAreasChanged } from '../legal/announce-lawful-areas-changed.ts';
 import { canReadChat } from '../messaging/chat-access.ts';
 import type { ReceiptBusEvent } from '../messaging/record-receipt.ts';
 import type { ChatBusEvent } from '../messaging/send-message.ts';
@@ -20,8 +23,11 @@ const SLOW_GIVE_UP_MS = 30_000;
 /** Alerts, chat and receipts waiting for one client; more means it cannot keep up: disconnect, resync later. */
 const MAX_EVENTS = 1000;
 
+/** The permission of the route that serves each layer of areas. */
+const LAYER_PERMISSION = { legal: 'legal:read', tasks: 'geofence:read', geofences: 'geofence:read' } as const satisfies Record<TLiveAreaLayer, string>;
+
 export interface LiveSubscription extends TrackView {
-  kinds: ReadonlySet<'tracks' | 'alerts' | 'chat'>;
+  kinds: ReadonlySet<TLiveKind>;
 }
 
 /** One browser (or device) connection. */
@@ -164,6 +170,14 @@ export class LiveHub {
           if (c.subscription?.kinds.has('chat') && canReadChat(c.actor, room, receipt.classification)) c.offerEvent({ type: 'receipt', receipt });
         }
       }),
+      bus.subscribe(LAWFUL_AREAS_CHANGED_SUBJECT, (e) => {
+        // A stored evaluation moves task areas; an instrument registered, changed or revoked moves legal areas and
+        // may end the task areas resting on it.
+        this.areasChanged((e.data as Partial<LawfulAreasChanged>).cause === 'evaluation' ? ['tasks'] : ['legal', 'tasks']);
+      }),
+      bus.subscribe(COP_SUBJECTS.geofence, () => {
+        this.areasChanged(['geofences']);
+      }),
     );
     this.timer = setInterval(() => this.tick(), Math.max(10, ctx.config.liveTickMs));
     this.timer.unref();
@@ -171,6 +185,18 @@ export class LiveHub {
 
   get size(): number {
     return this.clients.size;
+  }
+
+  /**
+   * Tells each client subscribed to `areas` which of the changed layers it may read (the route of each layer checks
+   * again, per area, when the page reads it).
+   */
+  private areasChanged(layers: readonly TLiveAreaLayer[]): void {
+    for (const c of this.clients) {
+      if (!c.subscription?.kinds.has('areas')) continue;
+      const readable = layers.filter((l) => authorize(c.actor, LAYER_PERMISSION[l]).allow);
+      if (readable.length > 0) c.offerEvent({ type: 'areas', layers: readable });
+    }
   }
 
   /** Views in use (clients grouped by readable labels and subscription). */

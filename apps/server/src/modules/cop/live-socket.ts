@@ -1,5 +1,5 @@
 import { authorize } from '@enlace/access';
-import { ZLiveClientMessage } from '@enlace/contracts';
+import { LIVE_KINDS, ZLiveClientMessage } from '@enlace/contracts';
 import type { TLiveClientMessage } from '@enlace/contracts';
 import type { WebSocket } from 'ws';
 import { resolveSession } from '../../platform/auth/sessions.ts';
@@ -37,7 +37,7 @@ export function serveLiveConnection(
       return;
     }
     if (msg.type === 'subscribe') {
-      const kinds = new Set(msg.kinds ?? (['tracks', 'alerts', 'chat'] as const));
+      const kinds = new Set(msg.kinds ?? LIVE_KINDS);
       await hub.subscribe(client, { bbox: msg.bbox, forces: msg.forces, kinds, maxAgeSeconds: msg.maxAgeSeconds });
       if (kinds.has('alerts') && authorize(actor, 'alert:read').allow) {
         const open = await listAlerts(ctx, actor, { state: 'open', limit: 500 });

@@ -7,6 +7,7 @@ import { testApp } from '../../../../../test/support/test-app.ts';
 import type { TestApp } from '../../../../../test/support/test-app.ts';
 import { backends } from '../../../../../test/support/test-db.ts';
 import type { Backend } from '../../../../../test/support/test-db.ts';
+import { announceLawfulAreasChanged } from '../legal/announce-lawful-areas-changed.ts';
 import { LiveTestClient, hasTrack } from './live-test-client.ts';
 
 const now = (): string => new Date().toISOString();
@@ -19,6 +20,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('live Web
   let ep: TestUser;
   let epField: TestUser;
   let analyst: TestUser;
+  let trainer: TestUser;
   const clients: LiveTestClient[] = [];
 
   const connect = async (u: TestUser | null, subscribe?: Record<string, unknown>): Promise<LiveTestClient> => {
@@ -43,6 +45,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('live Web
     ep = await makeUser(db, { role: 'operator', agency: 'EP' });
     epField = await makeUser(db, { role: 'field', agency: 'EP' });
     analyst = await makeUser(db, { role: 'analyst', agency: 'PNP' });
+    trainer = await makeUser(db, { role: 'trainer', agency: 'EP' });
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close()));
@@ -99,6 +102,32 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('live Web
     reader.send({ type: 'report', reports: [{ uid: `R-${uniq()}`, type: 'a-f-G', lat: 0, lon: 0, time: now() }] });
     await reader.next((m) => m.type === 'error' && m.code === 'FORBIDDEN');
     expect(reader.messages.some((m) => m.type === 'reported')).toBe(false);
+  });
+
+  it('tells subscribers which layers of areas changed, only those their role may read, and only when they asked', async () => {
+    const operator = await connect(pnp, {});
+    const reader = await connect(trainer, {});
+    const tracksOnly = await connect(pnp, { kinds: ['tracks'] });
+    await announceLawfulAreasChanged(t.ctx, { cause: 'evaluation', id: 'e1' });
+    await operator.next((m) => m.type === 'areas' && m.layers.join() === 'tasks');
+    await announceLawfulAreasChanged(t.ctx, { cause: 'revocation', id: 'DS-1' });
+    await operator.next((m) => m.type === 'areas' && m.layers.join() === 'legal,tasks');
+    // A trainer reads legal areas but not task areas or geofences.
+    await reader.next((m) => m.type === 'areas' && m.layers.join() === 'legal');
+    const fence = await t.app.inject({
+      method: 'POST', url: '/api/v1/geofences', headers: pnp.auth,
+      payload: { name: `Área ${uniq()}`, geometry: { type: 'Polygon', coordinates: [[[-77.1, -12.1], [-77, -12.1], [-77, -12], [-77.1, -12], [-77.1, -12.1]]] }, trigger: 'exit', classification: 'PUBLICO' },
+    });
+    expect(fence.statusCode).toBe(201);
+    await operator.next((m) => m.type === 'areas' && m.layers.join() === 'geofences');
+    // Round trips on each socket: anything sent before the pong has arrived.
+    for (const c of [reader, tracksOnly]) {
+      c.send({ type: 'ping' });
+      await c.next((m) => m.type === 'pong');
+    }
+    const layers = (c: LiveTestClient) => c.messages.flatMap((m) => (m.type === 'areas' ? [m.layers.join()] : []));
+    expect(layers(reader)).toEqual(['legal']);
+    expect(layers(tracksOnly)).toEqual([]);
   });
 
   it('a client that stops reading does not hold up the others', async () => {

@@ -10,6 +10,7 @@ import { SAMPLE_PROTOCOLS } from '@enlace/rules';
 import { seedSampleProtocols } from '../protocols/seed-sample-protocols.ts';
 import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data.ts';
 import { seedForcesDemo } from './demo-forces.ts';
+import { seedLegalDemo } from './demo-legal.ts';
 import { seedSyntheticIncidents } from '../incidents/synthetic-incidents.ts';
 
 const SEED_ACTOR = { id: null, name: 'demo-seed', agency: null } as const;
@@ -63,5 +64,7 @@ export async function seedDemo(db: Db, afterAudit?: () => void, onProgress?: (st
   }, afterAudit);
   onProgress?.('incidents (synthetic, source SINTETICO)');
   await seedSyntheticIncidents(db, afterAudit);
+  onProgress?.('legal basis: state of emergency in Lima and Callao, RUF, directive, CCO plan, two tasking evaluations');
+  await seedLegalDemo(db, ids, afterAudit);
   return { seeded: true, users: DEMO_USERS.length, units: DEMO_UNITS.length };
 }

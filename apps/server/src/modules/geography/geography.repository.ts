@@ -131,8 +131,13 @@ export async function listDistricts(db: Queryable, f: DistrictFilter): Promise<T
 }
 
 const AREA_SQL: Record<TAreaLevel, string> = {
-  department: `SELECT ubigeo, name, 'inei_2007' AS geom_source, geom FROM ref_department WHERE ubigeo = $1`,
-  province: `SELECT ubigeo, name, 'inei_2007' AS geom_source, geom FROM ref_province WHERE ubigeo = $1`,
+  // Lima and Callao (and their departments) as the union of their IGN districts (migration 0015), elsewhere INEI's.
+  department: `SELECT a.ubigeo, a.name, CASE WHEN u.ubigeo IS NULL THEN 'inei_2007' ELSE 'ign_lima_callao' END AS geom_source,
+       coalesce(u.geom, a.geom) AS geom
+     FROM ref_department a LEFT JOIN ref_lima_callao_area u ON u.ubigeo = a.ubigeo WHERE a.ubigeo = $1`,
+  province: `SELECT a.ubigeo, a.name, CASE WHEN u.ubigeo IS NULL THEN 'inei_2007' ELSE 'ign_lima_callao' END AS geom_source,
+       coalesce(u.geom, a.geom) AS geom
+     FROM ref_province a LEFT JOIN ref_lima_callao_area u ON u.ubigeo = a.ubigeo WHERE a.ubigeo = $1`,
   district: `SELECT d.ubigeo, d.name,
        CASE WHEN lc.ubigeo IS NULL THEN d.geom_source ELSE 'ign_lima_callao' END AS geom_source,
        coalesce(lc.geom, d.geom) AS geom

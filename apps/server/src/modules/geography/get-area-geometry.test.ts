@@ -26,6 +26,21 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('getAreaG
     expect(lat).toBeCloseTo(-12.12, 1);
   });
 
+  it('draws Lima and Callao provinces and departments as the union of their IGN districts, not the coarse INEI outline', async () => {
+    for (const ubigeo of ['1501', '0701', '15', '07']) {
+      const area = await getAreaGeometry({ db, ubigeo });
+      expect(area?.geometrySource, ubigeo).toBe('ign_lima_callao');
+      expect(vertices(area?.geometry), ubigeo).toBeGreaterThan(1000);
+    }
+    // Every IGN district of Lima province lies inside the province drawn (a point of each, within 1 m).
+    const inside = await db.query<{ outside: number }>(
+      `SELECT count(*)::int AS outside FROM ref_lima_callao_district d, ref_lima_callao_area a
+        WHERE a.ubigeo = '1501' AND d.province = 'LIMA' AND NOT ST_DWithin(a.geom, ST_PointOnSurface(d.geom), 0.00001)`,
+    );
+    expect(inside.rows[0]?.outside).toBe(0);
+    expect((await getAreaGeometry({ db, ubigeo: '0801' }))?.geometrySource).toBe('inei_2007');
+  });
+
   it('simplifies with the given tolerance', async () => {
     // Santiago de Surco: about 4,500 vertices in the IGN boundary, some 50 at 0.001 degrees (about 110 m).
     const full = await getAreaGeometry({ db, ubigeo: '150140' });

@@ -1,15 +1,16 @@
 import type { AppContext } from '../../platform/context.ts';
 
 /**
- * Bus subject: where units are lawfully tasked may have changed, because a tasking evaluation was stored (it may add,
- * move or withdraw a unit's area) or an instrument was revoked (the taskings resting on it end). Every instance then
- * reads its lawful task areas again (geofence watcher, TAK phones) instead of waiting for the periodic reading.
+ * Bus subject: where units may lawfully act may have changed, because a tasking evaluation was stored (it may add,
+ * move or withdraw a unit's area), an instrument was registered or changed (the legal bases in force), or one was
+ * revoked (the taskings resting on it end). Every instance then reads its lawful task areas and legal areas again
+ * (geofence watcher, TAK phones, browsers' maps) instead of waiting for the periodic reading.
  */
 export const LAWFUL_AREAS_CHANGED_SUBJECT = 'legal.lawful-areas.changed';
 
 export interface LawfulAreasChanged {
-  cause: 'evaluation' | 'revocation';
-  /** The evaluation's or the revoked instrument's id. */
+  cause: 'evaluation' | 'instrument' | 'revocation';
+  /** The evaluation's, or the registered, changed or revoked instrument's id. */
   id: string;
 }
 

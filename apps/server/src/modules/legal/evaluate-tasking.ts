@@ -40,27 +40,7 @@ export async function evaluateTasking({ db, audited, actor, input, bodyDigest, n
   bodyDigest?: string | undefined;
   now: Date;
 }): Promise<TTaskingResult & { evaluationId: string }> {
-  const days = periodDays(input.start, input.end);
-  if (!days) throw new AppError('VALIDATION_FAILED', { summary: 'body.end: before start' });
-  assertAreaGeometry(input.area, 'area.geometry');
-  const versions = await readChangeVersions(db);
-  const [ruleSet, instruments, protocols, evaluated] = await Promise.all([
-    cachedRuleSet(db, versions.legal_rule_set),
-    readableRegistry(db, readableLabels(actor, 'legal:evaluate'), versions.legal_registry),
-    listProtocolsInForce(db, actor, versions.protocols),
-    // Members and equipment not listed in the request come from the unit's records (forces module).
-    withUnitRecords(db, actor, input, now, versions.forces),
-  ]);
-  const coverage = referenceCoverageEngine().hints(input.area, instruments);
-  const result = evaluate(evaluated, {
-    instruments,
-    asOf: now.toISOString(),
-    ruleSet,
-    subdivisions: referenceSubdivisions,
-    protocols,
-    ...(coverage ? { coverage } : {}),
-  });
-
+  const { result, evaluated, instruments } = await decideTasking({ db, actor, input, now });
   const used = instruments.filter((i) => result.legalBasis.includes(i.id));
   const classification = used.reduce<TClassification>(
     (max, i) => (classificationRank(i.classification) > classificationRank(max) ? i.classification : max),
@@ -81,4 +61,37 @@ export async function evaluateTasking({ db, audited, actor, input, bodyDigest, n
     return { ...result, evaluationId: id };
   });
   return value;
+}
+
+/**
+ * The decision alone, nothing stored: what {@link evaluateTasking} decides and then stores. For callers that shape a
+ * request before submitting it (the demo forms a detachment of the members whose records qualify).
+ */
+export async function decideTasking({ db, actor, input, now }: {
+  db: Queryable;
+  actor: Actor;
+  input: TTaskingInput;
+  now: Date;
+}): Promise<{ result: TTaskingResult; evaluated: TTaskingInput; instruments: Awaited<ReturnType<typeof readableRegistry>> }> {
+  const days = periodDays(input.start, input.end);
+  if (!days) throw new AppError('VALIDATION_FAILED', { summary: 'body.end: before start' });
+  assertAreaGeometry(input.area, 'area.geometry');
+  const versions = await readChangeVersions(db);
+  const [ruleSet, instruments, protocols, evaluated] = await Promise.all([
+    cachedRuleSet(db, versions.legal_rule_set),
+    readableRegistry(db, readableLabels(actor, 'legal:evaluate'), versions.legal_registry),
+    listProtocolsInForce(db, actor, versions.protocols),
+    // Members and equipment not listed in the request come from the unit's records (forces module).
+    withUnitRecords(db, actor, input, now, versions.forces),
+  ]);
+  const coverage = referenceCoverageEngine().hints(input.area, instruments);
+  const result = evaluate(evaluated, {
+    instruments,
+    asOf: now.toISOString(),
+    ruleSet,
+    subdivisions: referenceSubdivisions,
+    protocols,
+    ...(coverage ? { coverage } : {}),
+  });
+  return { result, evaluated, instruments };
 }

@@ -109,6 +109,7 @@ export function legalRoutes(ctx: AppContext): FastifyPluginAsync {
         auditedRequest(ctx, req, 201),
         (tx, audit) => registerInstrument({ tx, audit, actor, draft: req.body }),
       );
+      await announceLawfulAreasChanged(ctx, { cause: 'instrument', id: value.id });
       return reply.status(201).send(value);
     });
 
@@ -129,6 +130,7 @@ export function legalRoutes(ctx: AppContext): FastifyPluginAsync {
         auditedRequest(ctx, req),
         (tx, audit) => updateInstrument({ tx, audit, actor, id: req.params.id, draft: req.body }),
       );
+      await announceLawfulAreasChanged(ctx, { cause: 'instrument', id: value.id });
       return value;
     });
 

@@ -1,7 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FORCES, type TAlert, type TCopDrawing, type TForce, type TTrack } from '@enlace/contracts';
+import { FORCES, LIVE_AREA_LAYERS, type TAlert, type TCopDrawing, type TForce, type TLiveAreaLayer, type TTrack } from '@enlace/contracts';
 import { errorMessage } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import type { MapFeatureHit } from '../../app/map/map-view.tsx';
@@ -26,6 +26,9 @@ import { type FreshnessFilter, type TrackFilter } from './track-model.ts';
 type Tab = 'alerts' | 'chat' | 'track';
 type Bounds = [[number, number], [number, number]];
 
+
+/** Changes announced within this time are read once (an import of many evaluations is one reading). */
+const AREAS_RELOAD_DELAY_MS = 400;
 
 /** Colour of an area by what it watches: lawful areas (exit) amber, restricted areas (entry) red. */
 const AREA_COLORS = { exit: '#f5a524', enter: '#ff6b6b', both: '#ff922b' } as const;
@@ -105,45 +108,70 @@ export function CopPage() {
     };
   }, [store, session]);
 
-  // Areas (geofences: lawful and restricted areas) and recent incidents, as overlays.
+  // Areas (legal bases in force, lawful task areas, geofences) as overlays, read again when the live socket says a
+  // layer changed (an instrument, an evaluation or a geofence saved anywhere), a burst read once.
   useEffect(() => {
     const controller = new AbortController();
-    if (can(session, 'geofence:read')) {
-      listGeofences(controller.signal).then(
-        (items) => {
-          setAreas({
-            id: 'cop-areas',
-            kind: 'area',
-            data: {
-              type: 'FeatureCollection',
-              features: items.filter((g) => g.active).map((g) => ({
-                type: 'Feature',
-                properties: { id: g.id, name: g.name, color: AREA_COLORS[g.trigger], trigger: g.trigger, exercise: g.exercise },
-                geometry: g.geometry,
-              })),
-            },
-            labelProperty: 'name',
-            fillOpacity: 0.08,
-            lineWidth: 2,
-            dashed: true,
-          });
-        },
-        () => undefined,
-      );
-    }
-    if (can(session, 'legal:read')) {
-      listLegalAreas(controller.signal).then(
-        (items) => setLegalAreas(drawingsOverlay('cop-legal-areas', items, '#8a8f98', { fillOpacity: 0.06, lineWidth: 2.5 })),
-        () => undefined,
-      );
-    }
-    if (can(session, 'geofence:read')) {
-      // Lawful task areas (stored evaluations that allowed a unit's task): dashed, in their own colour.
-      listTaskAreas(controller.signal).then(
-        (items) => setTaskAreas(drawingsOverlay('cop-task-areas', items, '#c026d3', { fillOpacity: 0.05, lineWidth: 2.5, dashed: true })),
-        () => undefined,
-      );
-    }
+    const load = (layer: TLiveAreaLayer): void => {
+      if (layer === 'geofences' && can(session, 'geofence:read')) {
+        listGeofences(controller.signal).then(
+          (items) => {
+            setAreas({
+              id: 'cop-areas',
+              kind: 'area',
+              data: {
+                type: 'FeatureCollection',
+                features: items.filter((g) => g.active).map((g) => ({
+                  type: 'Feature',
+                  properties: { id: g.id, name: g.name, color: AREA_COLORS[g.trigger], trigger: g.trigger, exercise: g.exercise },
+                  geometry: g.geometry,
+                })),
+              },
+              labelProperty: 'name',
+              fillOpacity: 0.08,
+              lineWidth: 2,
+              dashed: true,
+            });
+          },
+          () => undefined,
+        );
+      }
+      if (layer === 'legal' && can(session, 'legal:read')) {
+        listLegalAreas(controller.signal).then(
+          (items) => setLegalAreas(drawingsOverlay('cop-legal-areas', items, '#8a8f98', { fillOpacity: 0.06, lineWidth: 2.5 })),
+          () => undefined,
+        );
+      }
+      if (layer === 'tasks' && can(session, 'geofence:read')) {
+        // Lawful task areas (stored evaluations that allowed a unit's task): dashed, in their own colour.
+        listTaskAreas(controller.signal).then(
+          (items) => setTaskAreas(drawingsOverlay('cop-task-areas', items, '#c026d3', { fillOpacity: 0.05, lineWidth: 2.5, dashed: true })),
+          () => undefined,
+        );
+      }
+    };
+    for (const layer of LIVE_AREA_LAYERS) load(layer);
+    const pending = new Set<TLiveAreaLayer>();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = store.subscribeAreas((layers) => {
+      for (const l of layers) pending.add(l);
+      timer ??= setTimeout(() => {
+        timer = null;
+        const due = [...pending];
+        pending.clear();
+        for (const l of due) load(l);
+      }, AREAS_RELOAD_DELAY_MS);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+      controller.abort();
+    };
+  }, [store, session]);
+
+  // Recent incidents, as an overlay.
+  useEffect(() => {
+    const controller = new AbortController();
     if (can(session, 'incident:read')) {
       listRecentIncidents('-81.4,-18.4,-68.6,0', 24, controller.signal).then(
         (items) => {

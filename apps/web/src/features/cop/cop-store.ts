@@ -3,7 +3,7 @@
  * connection. Messages can arrive hundreds of times a second; the map reads the feature set directly (one redraw per
  * animation frame) and React panels read a summary that is rebuilt at most a few times a second.
  */
-import type { TAlert, TChatMessage, TChatReceipt, TTrack } from '@enlace/contracts';
+import type { TAlert, TChatMessage, TChatReceipt, TLiveAreaLayer, TTrack } from '@enlace/contracts';
 import { LiveFeatureSet, type PointFeature } from '../../app/map/live-features.ts';
 import type { LiveHandlers, LiveState } from './live-client.ts';
 import { BASE_STATUSES, loadStatusOverrides, normaliseStatus, saveStatusOverrides, type BaseStatus } from './status-types.ts';
@@ -28,6 +28,8 @@ export interface CopSummary {
 
 const SUMMARY_MS = 400;
 const MAX_ALERTS = 500;
+/** An acknowledged alert stays among the open ones this long. */
+const RECENTLY_ACKNOWLEDGED_MS = 10 * 60_000;
 const MAX_MESSAGES_PER_ROOM = 500;
 
 function emptyCounts<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -47,6 +49,7 @@ export class CopStore implements LiveHandlers {
   private summaryCache: CopSummary | null = null;
   private summaryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
+  private readonly areaListeners = new Set<(layers: TLiveAreaLayer[]) => void>();
   private readonly chatListeners = new Set<() => void>();
   private chatVersion = 0;
 
@@ -112,6 +115,18 @@ export class CopStore implements LiveHandlers {
     if (message.receipts.some((r) => r.kind === receipt.kind && r.by === receipt.by)) return;
     const updated = { ...message, receipts: [...message.receipts, { kind: receipt.kind, by: receipt.by, byName: receipt.byName, at: receipt.at }] };
     this.chat(updated);
+  }
+
+  areas(layers: TLiveAreaLayer[]): void {
+    for (const listener of this.areaListeners) listener(layers);
+  }
+
+  /** Called with the layers of areas the server says changed (the page reads them again). */
+  subscribeAreas(listener: (layers: TLiveAreaLayer[]) => void): () => void {
+    this.areaListeners.add(listener);
+    return () => {
+      this.areaListeners.delete(listener);
+    };
   }
 
   state(state: LiveState, detail?: string): void {
@@ -230,6 +245,7 @@ export class CopStore implements LiveHandlers {
     if (this.summaryTimer) clearTimeout(this.summaryTimer);
     this.listeners.clear();
     this.chatListeners.clear();
+    this.areaListeners.clear();
   }
 
   private remember(track: TTrack, now: number): PointFeature {
@@ -255,8 +271,12 @@ export class CopStore implements LiveHandlers {
       entry.count += 1;
       statuses.set(key, entry);
     }
+    // Open alerts first, and with them those acknowledged in the last minutes, so whoever acknowledged one sees it
+    // confirmed where it was even when hundreds are open; then the rest, newest first.
+    const recent = new Date(this.now() - RECENTLY_ACKNOWLEDGED_MS).toISOString();
+    const current = (a: TAlert): boolean => a.state === 'open' || (a.state === 'acknowledged' && (a.acknowledgedAt ?? '') >= recent);
     const alerts = [...this.alertsById.values()].sort((a, b) => {
-      if ((a.state === 'open') !== (b.state === 'open')) return a.state === 'open' ? -1 : 1;
+      if (current(a) !== current(b)) return current(a) ? -1 : 1;
       return b.raisedAt.localeCompare(a.raisedAt);
     });
     return {

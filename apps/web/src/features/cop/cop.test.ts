@@ -108,6 +108,7 @@ describe('live messages', () => {
       alert: (a) => log.push(`alert ${a.id}`),
       chat: (m) => log.push(`chat ${m.id}`),
       receipt: (r) => log.push(`receipt ${r.messageId}`),
+      areas: (layers) => log.push(`areas ${layers.join('+')}`),
       state: (s) => log.push(`state ${s}`),
     };
   }
@@ -121,7 +122,9 @@ describe('live messages', () => {
     expect(dispatchLiveMessage(JSON.stringify({ type: 'surprise' }), h)).toBe(false);
     expect(dispatchLiveMessage(JSON.stringify({ type: 'alert' }), h)).toBe(false);
     expect(dispatchLiveMessage('null', h)).toBe(false);
-    expect(h.log).toEqual(['snapshot 1', 'tracks 1 -1', 'alert x']);
+    expect(dispatchLiveMessage(JSON.stringify({ type: 'areas', layers: ['tasks', 'drop-tables', 7, 'legal'] }), h)).toBe(true);
+    expect(dispatchLiveMessage(JSON.stringify({ type: 'areas', layers: ['nothing-known'] }), h)).toBe(false);
+    expect(h.log).toEqual(['snapshot 1', 'tracks 1 -1', 'alert x', 'areas tasks+legal']);
   });
 
   it('keeps only well-formed tracks', () => {
@@ -173,11 +176,17 @@ describe('CopStore', () => {
 
   it('keeps alerts (open first) and chat messages with their receipts', () => {
     const store = new CopStore(() => NOW);
-    const alert = (id: string, state: TAlert['state'], raisedAt: string) => ({ id, state, raisedAt }) as TAlert;
-    store.setAlerts([alert('old-open', 'open', iso(-5000)), alert('acked', 'acknowledged', iso(-1000))]);
+    const alert = (id: string, state: TAlert['state'], raisedAt: string, acknowledgedAt: string | null = null) =>
+      ({ id, state, raisedAt, acknowledgedAt }) as TAlert;
+    store.setAlerts([alert('old-open', 'open', iso(-5000)), alert('acked', 'acknowledged', iso(-1000), iso(-3_600_000))]);
     store.alert(alert('new-open', 'open', iso(-10)));
     store.state('live');
     expect(store.getSummary().alerts.map((a) => a.id)).toEqual(['new-open', 'old-open', 'acked']);
+    // One just acknowledged stays where it was among the open ones (its confirmation shows); an hour later it moves down.
+    store.alert(alert('new-open', 'acknowledged', iso(-10), iso(-1000)));
+    expect(store.getSummary().alerts.map((a) => a.id)).toEqual(['new-open', 'old-open', 'acked']);
+    store.alert(alert('new-open', 'acknowledged', iso(-10), iso(-3_600_000)));
+    expect(store.getSummary().alerts.map((a) => a.id)).toEqual(['old-open', 'new-open', 'acked']);
 
     const message = { id: 'm1', roomId: 'r1', sentAt: iso(0), receipts: [] } as unknown as TChatMessage;
     store.chat(message);

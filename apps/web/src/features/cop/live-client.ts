@@ -3,7 +3,8 @@
  * receives a snapshot then coalesced updates, and reconnects with backoff; after a reconnect the server sends a new
  * snapshot, so the picture resyncs by itself. The session cookie authenticates the socket (same origin).
  */
-import type { TAlert, TChatMessage, TChatReceipt, TForce, TLiveClientMessage, TTrack } from '@enlace/contracts';
+import { LIVE_AREA_LAYERS, LIVE_KINDS } from '@enlace/contracts';
+import type { TAlert, TChatMessage, TChatReceipt, TForce, TLiveAreaLayer, TLiveClientMessage, TTrack } from '@enlace/contracts';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
@@ -13,8 +14,12 @@ export interface LiveHandlers {
   alert(alert: TAlert): void;
   chat(message: TChatMessage): void;
   receipt(receipt: TChatReceipt): void;
+  /** Areas of these layers changed on the server: read them again. */
+  areas(layers: TLiveAreaLayer[]): void;
   state(state: LiveState, detail?: string): void;
 }
+
+const AREA_LAYERS: ReadonlySet<string> = new Set(LIVE_AREA_LAYERS);
 
 export interface LiveSubscription {
   bbox?: [number, number, number, number];
@@ -71,6 +76,12 @@ export function dispatchLiveMessage(raw: string, handlers: LiveHandlers): boolea
       if (!isRecord(message['receipt'])) return false;
       handlers.receipt(message['receipt'] as unknown as TChatReceipt);
       return true;
+    case 'areas': {
+      const layers = Array.isArray(message['layers']) ? message['layers'].filter((l): l is TLiveAreaLayer => typeof l === 'string' && AREA_LAYERS.has(l)) : [];
+      if (layers.length === 0) return false;
+      handlers.areas(layers);
+      return true;
+    }
     case 'pong':
     case 'reported':
       return true;
@@ -117,7 +128,7 @@ export class LiveClient {
   }
 
   private subscribeMessage(): TLiveClientMessage {
-    return { type: 'subscribe', kinds: ['tracks', 'alerts', 'chat'], ...this.subscription };
+    return { type: 'subscribe', kinds: [...LIVE_KINDS], ...this.subscription };
   }
 
   private send(message: TLiveClientMessage): void {
