@@ -232,6 +232,8 @@ export function createCoverageEngine(
       // covers none of the polygon parts. A requested code against a basis without a polygon is settled by the codes
       // alone, so those bases are asked only about the request's polygon.
       const near = request ? nearBases(partBoxes(state), requestBox) : undefined;
+      // Bases over the same districts near the request share one prepared area: each is tested once per request.
+      const answered = new Map<TPreparedArea, boolean>();
       for (let i = 0; i < withArea.length; i += 1) {
         const basis = withArea[i] as TBasisState;
         if (near?.[i] !== 1 && !(basis.polygons && requestCodes.length > 0)) continue;
@@ -239,7 +241,14 @@ export function createCoverageEngine(
         // A basis whose bounding box does not hold the target's cannot cover it: answered without preparing it.
         if (request && near?.[i] === 1 && boxHolds(basisBox(basis), requestBox)) {
           const near = basisAreaNear(basis, requestBox);
-          coversGeometry = near !== null && areaCovers(near, request.polygons);
+          if (near !== null) {
+            let covers = answered.get(near);
+            if (covers === undefined) {
+              covers = areaCovers(near, request.polygons);
+              answered.set(near, covers);
+            }
+            coversGeometry = covers;
+          }
         }
         const coveredUbigeo = basis.polygons ? requestCodes.filter((_code, i) => covering[i]?.includes(basis)) : [];
         if (coversGeometry || coveredUbigeo.length > 0) hints.push({ instrumentId: basis.basis.id, coversGeometry, coveredUbigeo });

@@ -72,6 +72,7 @@ export async function applyImportRun({
         return presentRun(applied, null);
       });
       await removeImportFile(ctx.config.dataDir, id);
+      await analyseAfterImport(ctx, kind.tables, value.counts?.rows ?? 0);
       return value;
     } catch (err) {
       if (!(err instanceof Rejected)) {
@@ -87,5 +88,21 @@ export async function applyImportRun({
     }
   } finally {
     board.finish(id);
+  }
+}
+
+/** Rows from which an applied import refreshes the statistics of the tables it wrote. */
+const ANALYSE_FROM_ROWS = 500;
+const TABLE_NAME = /^[a-z_]+$/;
+
+/**
+ * Refreshes the planner's statistics of the tables a large import wrote (see `ImportKind.tables`). The import is
+ * committed already: a failure here is logged, not returned.
+ */
+async function analyseAfterImport(ctx: AppContext, tables: readonly string[], rows: number): Promise<void> {
+  if (rows < ANALYSE_FROM_ROWS) return;
+  for (const table of tables) {
+    if (!TABLE_NAME.test(table)) continue;
+    await ctx.db.query(`ANALYZE ${table}`).catch((err: unknown) => ctx.log.warn({ err: String(err), table }, 'statistics not refreshed after import'));
   }
 }

@@ -132,6 +132,7 @@ const L = (es: string, en: string) => ({ es, en });
  */
 export const incidentsImport: ImportKind<TIncidentImportRow, TIncidentImportOptions> = {
   name: 'incidents',
+  tables: ['incident'],
   title: L('Incidencias y delitos', 'Incidents and crimes'),
   description: L(
     'Una fila por incidencia (coordenadas, fecha y hora, código local del delito). Reimportar el mismo archivo no crea duplicados.',
@@ -202,6 +203,7 @@ async function checkAggregates(db: Queryable, rows: readonly ImportRow<TAggregat
  */
 export const incidentAggregatesImport: ImportKind<TAggregateImportRow, TAggregateImportOptions> = {
   name: 'incident-aggregates',
+  tables: ['incident_district_month'],
   title: L('Denuncias por distrito y mes (SIDPOL)', 'Crime reports by district and month (SIDPOL)'),
   description: L(
     'Una fila por distrito, mes y tipo de delito con su cantidad, como los datos abiertos del SIDPOL. Reimportar reemplaza las cantidades.',

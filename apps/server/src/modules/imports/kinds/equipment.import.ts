@@ -112,6 +112,7 @@ function toValues(r: EquipmentRow, unit: { id: string; agency: string }, holderI
  */
 export const equipmentImport: ImportKind<EquipmentRow> = {
   name: 'equipment',
+  tables: ['equipment_item'],
   title: { es: 'Equipamiento', en: 'Equipment' },
   description: {
     es: 'Un lote o un artículo con serie por fila; las armas letales van por serie y asignadas a un efectivo.',

@@ -59,6 +59,7 @@ async function resolveBatch(db: Queryable, rows: readonly ImportRow<PersonRow>[]
  */
 export const personnelImport: ImportKind<PersonRow> = {
   name: 'personnel',
+  tables: ['person'],
   title: { es: 'Personal', en: 'Personnel' },
   description: {
     es: 'Un efectivo por fila, identificado por su documento; al reimportar se actualiza, no se duplica.',

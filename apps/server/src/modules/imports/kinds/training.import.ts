@@ -90,6 +90,7 @@ async function resolveBatch(db: Queryable, rows: readonly ImportRow<TrainingRow>
  */
 export const trainingImport: ImportKind<TrainingRow> = {
   name: 'training',
+  tables: ['certificate', 'training_record', 'training_session'],
   title: { es: 'Registros de capacitación', en: 'Training records' },
   description: {
     es: 'Asistencia, resultado y certificado de un efectivo en una sesión (unidad + curso + fecha de inicio) por fila.',

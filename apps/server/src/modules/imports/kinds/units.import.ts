@@ -46,6 +46,7 @@ const defined = (ctx: ImportContext): Set<string> => {
  */
 export const unitsImport: ImportKind<UnitRow> = {
   name: 'units',
+  tables: ['unit'],
   title: { es: 'Unidades', en: 'Units' },
   description: {
     es: 'Una unidad de su institución por fila, identificada por su nombre corto; al reimportar se actualiza.',
