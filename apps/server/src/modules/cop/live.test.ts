@@ -114,12 +114,19 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('live Web
     await operator.next((m) => m.type === 'areas' && m.layers.join() === 'legal,tasks');
     // A trainer reads legal areas but not task areas or geofences.
     await reader.next((m) => m.type === 'areas' && m.layers.join() === 'legal');
+    // A geofence far out in the Pacific, watching entries of the Navy only, removed at once: the other test files
+    // share this database and their tracks must not cross it.
     const fence = await t.app.inject({
       method: 'POST', url: '/api/v1/geofences', headers: pnp.auth,
-      payload: { name: `Área ${uniq()}`, geometry: { type: 'Polygon', coordinates: [[[-77.1, -12.1], [-77, -12.1], [-77, -12], [-77.1, -12], [-77.1, -12.1]]] }, trigger: 'exit', classification: 'PUBLICO' },
+      payload: {
+        name: `Área ${uniq()}`, geometry: { type: 'Polygon', coordinates: [[[-85, -20], [-84.9, -20], [-84.9, -19.9], [-85, -19.9], [-85, -20]]] },
+        trigger: 'enter', forces: ['MGP'], classification: 'PUBLICO',
+      },
     });
     expect(fence.statusCode).toBe(201);
     await operator.next((m) => m.type === 'areas' && m.layers.join() === 'geofences');
+    const removed = await t.app.inject({ method: 'DELETE', url: `/api/v1/geofences/${fence.json<{ id: string }>().id}`, headers: pnp.auth });
+    expect(removed.statusCode).toBeLessThan(300);
     // Round trips on each socket: anything sent before the pong has arrived.
     for (const c of [reader, tracksOnly]) {
       c.send({ type: 'ping' });
