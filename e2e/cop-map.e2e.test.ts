@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TPositionBatchResult } from '@enlace/contracts';
 import { aRequest } from '../test/support/legal.ts';
@@ -146,6 +146,25 @@ async function canvasStats(page: Page): Promise<CanvasStats> {
     }
     return { width: copy.width, height: copy.height, painted, colours: colours.size, friendFill, land };
   });
+}
+
+/** Waits until the map's source `source` holds the drawing `uid` (in the tiles of the current view). */
+async function drawingShown(page: Page, source: 'cop-legal-areas' | 'cop-task-areas', uid: string): Promise<void> {
+  await page.waitForFunction(([src, id]) => {
+    const map = window.enlaceMaps?.get('cop');
+    return (map?.querySourceFeatures(src).some((f) => f.properties['uid'] === id)) ?? false;
+  }, [source, uid] as const, { timeout: 30_000 });
+}
+
+/** Unchecks a layer's legend box, waits until every map layer of `source` is hidden, and checks it again. */
+async function switchedOffAndOn(page: Page, checkbox: Locator, source: string): Promise<void> {
+  await checkbox.uncheck();
+  await page.waitForFunction((src) => {
+    const map = window.enlaceMaps?.get('cop');
+    const layers = (map?.getStyle().layers ?? []).filter((l) => 'source' in l && l.source === src);
+    return layers.length > 0 && layers.every((l) => map?.getLayoutProperty(l.id, 'visibility') === 'none');
+  }, source);
+  await checkbox.check();
 }
 
 /**
@@ -349,10 +368,7 @@ describe.skipIf(!hasChromium)('COP map in Chromium', () => {
     // The legal area in force is outlined with its label, and its layer can be switched off and on from the legend.
     const legalLayer = page.getByRole('checkbox', { name: 'Áreas legales vigentes' });
     await legalLayer.waitFor();
-    await page.waitForFunction((id) => {
-      const map = window.enlaceMaps?.get('cop');
-      return (map?.querySourceFeatures('cop-legal-areas').some((f) => f.properties['uid'] === `ENLACE-LEGAL-${id}`)) ?? false;
-    }, decreeId, { timeout: 30_000 });
+    await drawingShown(page, 'cop-legal-areas', `ENLACE-LEGAL-${decreeId}`);
     await showView(page, [-77.13, -12.06], 12);
     const outlined = await page.evaluate(() => {
       const map = window.enlaceMaps?.get('cop');
@@ -363,34 +379,19 @@ describe.skipIf(!hasChromium)('COP map in Chromium', () => {
     expect(outlined.rendered).toBeGreaterThan(0);
     mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: join(RESULTS, 'cop-map-legal-areas.png') });
-    await legalLayer.uncheck();
-    await page.waitForFunction(() => {
-      const map = window.enlaceMaps?.get('cop');
-      const layers = (map?.getStyle().layers ?? []).filter((l) => 'source' in l && l.source === 'cop-legal-areas');
-      return layers.length > 0 && layers.every((l) => map?.getLayoutProperty(l.id, 'visibility') === 'none');
-    });
-    await legalLayer.check();
+    await switchedOffAndOn(page, legalLayer, 'cop-legal-areas');
 
     // The company's lawful task area is outlined (dashed) in its own layer, switched from the legend.
     const taskLayer = page.getByRole('checkbox', { name: 'Áreas de tarea autorizadas' });
     await taskLayer.waitFor();
-    await page.waitForFunction((id) => {
-      const map = window.enlaceMaps?.get('cop');
-      return (map?.querySourceFeatures('cop-task-areas').some((f) => f.properties['uid'] === `ENLACE-TASK-${id}`)) ?? false;
-    }, evaluation.evaluationId, { timeout: 30_000 });
+    await drawingShown(page, 'cop-task-areas', `ENLACE-TASK-${evaluation.evaluationId}`);
     const dashed = await page.evaluate(() => {
       const map = window.enlaceMaps?.get('cop');
       const line = (map?.getStyle().layers ?? []).find((l) => 'source' in l && l.source === 'cop-task-areas' && l.type === 'line');
       return line ? map?.getPaintProperty(line.id, 'line-dasharray') ?? null : null;
     });
     expect(dashed).not.toBeNull();
-    await taskLayer.uncheck();
-    await page.waitForFunction(() => {
-      const map = window.enlaceMaps?.get('cop');
-      const layers = (map?.getStyle().layers ?? []).filter((l) => 'source' in l && l.source === 'cop-task-areas');
-      return layers.length > 0 && layers.every((l) => map?.getLayoutProperty(l.id, 'visibility') === 'none');
-    });
-    await taskLayer.check();
+    await switchedOffAndOn(page, taskLayer, 'cop-task-areas');
     // A task evaluated while the page is open is drawn without reloading: the live socket says the layer changed.
     const later = await (await apiSession('pnp.comandante'))('/tasking/evaluate', {
       ...request,
@@ -398,10 +399,7 @@ describe.skipIf(!hasChromium)('COP map in Chromium', () => {
     });
     const second = (await later.json()) as { evaluationId: string; decision: string };
     expect(second.decision).not.toBe('denied');
-    await page.waitForFunction((id) => {
-      const map = window.enlaceMaps?.get('cop');
-      return (map?.querySourceFeatures('cop-task-areas').some((f) => f.properties['uid'] === `ENLACE-TASK-${id}`)) ?? false;
-    }, second.evaluationId, { timeout: 30_000 });
+    await drawingShown(page, 'cop-task-areas', `ENLACE-TASK-${second.evaluationId}`);
     await page.evaluate(() => { window.enlaceMaps?.get('cop')?.jumpTo({ center: [-77.075, -12.075], zoom: 12 }); });
 
     // A FAP drone at an incident: it appears under "need attention" and opens its details.

@@ -1,5 +1,6 @@
 import type { TClassification } from '@enlace/contracts';
 import type { TArea, TInstrument, TMember, TTaskingInput } from '@enlace/rules';
+import { limaDay } from './evaluations.ts';
 import { uniq } from './factories.ts';
 
 /**
@@ -105,3 +106,22 @@ export const box = (x0: number, y0: number, x1: number, y1: number): NonNullable
   type: 'Polygon',
   coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
 });
+
+/**
+ * A state of emergency over Lima province in force from 10 days ago for 50 days, with its RUF, directive and CCO
+ * plan (so a task in Lima today is lawful), in the shape `POST /api/v1/legal/instruments` takes. The decree is first.
+ */
+export function aBasisInForceInLima(): InstrumentBody[] {
+  const [from, to] = [limaDay(-10), limaDay(40)];
+  const decree = aDecree(Number(from.slice(0, 4)), { ubigeo: ['1501'] }, { validFrom: from, validTo: to });
+  return [decree, ...supportingFor(decree, from, to)];
+}
+
+/**
+ * Moves the legal registry's change version well away from any earlier reading in this process. Without it the
+ * PostgreSQL variant of a file that reads the registry after the embedded one missed the first instrument (cause not
+ * yet found) although the registry copy is kept per database handle (versioned-cache.ts).
+ */
+export async function forgetRegistryReadings(db: { query: (sql: string, params: unknown[]) => Promise<unknown> }): Promise<void> {
+  await db.query(`UPDATE change_version SET version = version + $1 WHERE scope = 'legal_registry'`, [1 + Math.floor(Math.random() * 1_000_000)]);
+}

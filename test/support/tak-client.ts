@@ -13,6 +13,7 @@ import {
 import type { TCopDrawing } from '@enlace/contracts';
 import type { CotEvent } from '@enlace/cot';
 import type { EventBus } from '../../apps/server/src/platform/events/event-bus.ts';
+import { TEST_PASSWORD } from './factories.ts';
 
 /** How long a wait for the server may take before the test fails (a condition, not a timing assumption). */
 const WAIT_MS = 15_000;
@@ -159,4 +160,12 @@ export async function drainedThrough(bus: Pick<EventBus, 'publish'>, client: Tak
   const drawing: TCopDrawing = { uid, name: 'fin', geometry: { type: 'Point', coordinates: [-77, -12] }, agency: 'PNP', classification: 'PUBLICO' };
   await bus.publish('cop.drawing', { drawings: [drawing] });
   await client.waitFor((e) => e.uid === uid, 'sentinel');
+}
+
+/** A plain-port client of the CoT server on `port`, signed in as `username` (the test password), after the server's protocol offer. */
+export async function signedInTakClient(port: number, username: string): Promise<TakClient> {
+  const c = await TakClient.tcp(port);
+  await c.write(`<auth><cot username="${username}" password="${TEST_PASSWORD}" uid="SIM-${randomUUID()}" callsign="${username}"/></auth>`);
+  await c.waitFor((e) => e.type === 't-x-takp-v', 'protocol offer');
+  return c;
 }

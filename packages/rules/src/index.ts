@@ -21,7 +21,7 @@ export { ZFinding, ZFindingDetails, decide, formatLegalRef, makeFinding } from '
 export type { TFinding, TFindingDetails } from './findings.ts';
 
 // Dates in America/Lima
-export { ZIsoDate, ZIsoDateOrDateTime, limaDayOf, periodDays } from './dates.ts';
+export { ZIsoDate, ZIsoDateOrDateTime, addDays, limaDayOf, periodDays } from './dates.ts';
 export type { TPeriodDays } from './dates.ts';
 
 // Instruments

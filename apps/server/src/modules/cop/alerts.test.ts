@@ -5,7 +5,8 @@ import { makeUser, uniq } from '../../../../../test/support/factories.ts';
 import type { TestUser } from '../../../../../test/support/factories.ts';
 import { testApp } from '../../../../../test/support/test-app.ts';
 import type { TestApp } from '../../../../../test/support/test-app.ts';
-import { aDecree, aRequest, supportingFor } from '../../../../../test/support/legal.ts';
+import { limaDay } from '../../../../../test/support/evaluations.ts';
+import { aBasisInForceInLima, aDecree, aRequest } from '../../../../../test/support/legal.ts';
 import { backends } from '../../../../../test/support/test-db.ts';
 import type { Backend } from '../../../../../test/support/test-db.ts';
 import { LiveTestClient } from './live-test-client.ts';
@@ -165,15 +166,14 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('alerts a
   });
 
   it('alerts when a unit leaves the area in which a stored tasking evaluation allows it to act', async () => {
-    const today = new Date();
-    const day = (d: number): string => new Date(today.getTime() + d * 86_400_000).toISOString().slice(0, 10);
-    const decree = aDecree(today.getUTCFullYear(), { ubigeo: ['1501'] }, { validFrom: day(-10), validTo: day(40) });
-    for (const i of [decree, ...supportingFor(decree, day(-10), day(40))]) {
+    const basis = aBasisInForceInLima();
+    const decree = basis[0]!;
+    for (const i of basis) {
       const r = await t.app.inject({ method: 'POST', url: '/api/v1/legal/instruments', headers: admin.auth, payload: i });
       expect(r.statusCode, r.body).toBe(201);
     }
     const unitId = crypto.randomUUID();
-    const request = aRequest({ area: { ubigeo: ['150101'] }, start: day(-1), end: day(1) });
+    const request = aRequest({ area: { ubigeo: ['150101'] }, start: limaDay(-1), end: limaDay(1) });
     const evaluation = await t.app.inject({
       method: 'POST', url: '/api/v1/tasking/evaluate', headers: admin.auth,
       payload: { ...request, unit: { ...request.unit, id: unitId } },

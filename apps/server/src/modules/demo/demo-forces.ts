@@ -1,18 +1,18 @@
 import type { TForce, TForcesEquipmentCategory, TPersonStatus } from '@enlace/contracts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import { auditActorOf } from '../../platform/auth/actor.ts';
 import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { Db } from '../../platform/db/db.ts';
+import { addDays } from '@enlace/rules';
 import { limaToday } from '../forces/forces-access.ts';
 import { createEquipment } from '../forces/create-equipment.ts';
 import { createPerson } from '../forces/create-person.ts';
-import { findUserByUsername } from '../identity/find-user.ts';
 import { recomputeNationalReadiness } from '../readiness/recompute-national-readiness.ts';
 import { issueCertificate } from '../training/issue-certificate.ts';
 import { createJointExercise } from '../training/create-joint-exercise.ts';
 import { evaluateJointExercise } from '../training/evaluate-joint-exercise.ts';
 import { recordResults } from '../training/record-results.ts';
 import { createSession } from '../training/create-session.ts';
+import { demoActor } from './demo-actor.ts';
 
 /**
  * Demo forces of Lima and Callao: a few hundred members of the 18 demo units with ranks, documents and status;
@@ -96,13 +96,6 @@ function prng(seed: number): () => number {
   };
 }
 
-const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-async function actorFor(db: Db, username: string): Promise<Actor> {
-  const user = await findUserByUsername(db, username);
-  if (!user) throw new Error(`demo user ${username} missing`);
-  return { ...user, userId: user.id, sessionHash: '' };
-}
 
 export interface ForcesSeedResult {
   personnel: number;
@@ -129,7 +122,7 @@ export async function seedForcesDemo(
     const unitId = unitIds.get(key);
     const force = forceOf.get(key);
     if (!unitId || !force) continue;
-    const actor = await actorFor(db, profile.by);
+    const actor = await demoActor(db, profile.by);
     await runAudited({ db, actor: auditActorOf(actor), afterAudit }, async (tx, audit) => {
       const roster: { id: string; designated: boolean }[] = [];
       for (let i = 0; i < profile.members; i++) {
@@ -209,7 +202,7 @@ export async function seedForcesDemo(
   for (const [key, profile] of Object.entries(PROFILES)) {
     if (!profile.trainer) continue;
     const roster = people.get(key) ?? [];
-    const trainer = await actorFor(db, profile.trainer);
+    const trainer = await demoActor(db, profile.trainer);
     await runAudited({ db, actor: auditActorOf(trainer), afterAudit }, async (tx, audit) => {
       for (const m of roster) {
         const courses = [...CORE_COURSES, ...(profile.crowdKit > 0.4 ? EXTRA_COURSES : [])];
@@ -231,8 +224,8 @@ export async function seedForcesDemo(
   }
 
   // The training calendar: a completed session with results, and sessions planned in the coming weeks.
-  const epTrainer = await actorFor(db, 'ep.instructor');
-  const pnpCommander = await actorFor(db, 'pnp.comandante');
+  const epTrainer = await demoActor(db, 'ep.instructor');
+  const pnpCommander = await demoActor(db, 'pnp.comandante');
   const apoyo = unitIds.get('ep-cia-apoyo');
   const use = unitIds.get('use');
   const ugarte = unitIds.get('cpnp-ugarte');
@@ -284,7 +277,7 @@ export async function seedForcesDemo(
 
   // Readiness of every unit, computed by each agency's commander or operator.
   for (const username of ['pnp.comandante', 'ep.comandante', 'ccffaa.comandante', 'mgp.operador', 'fap.operador']) {
-    const actor = await actorFor(db, username);
+    const actor = await demoActor(db, username);
     await runAudited({ db, actor: auditActorOf(actor), afterAudit }, (tx, audit) => recomputeNationalReadiness(tx, audit, actor));
   }
   return result;

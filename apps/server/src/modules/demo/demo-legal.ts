@@ -1,3 +1,4 @@
+import { addDays } from '@enlace/rules';
 import type { TTaskingInput } from '@enlace/rules';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { auditActorOf } from '../../platform/auth/actor.ts';
@@ -5,10 +6,10 @@ import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { limaToday } from '../forces/forces-access.ts';
-import { findUserByUsername } from '../identity/find-user.ts';
 import { decideTasking, evaluateTasking } from '../legal/evaluate-tasking.ts';
 import type { TInstrumentCreate } from '../legal/legal.schemas.ts';
 import { registerInstrument } from '../legal/register-instrument.ts';
+import { demoActor } from './demo-actor.ts';
 
 /** The demo's state-of-emergency decree; its presence means the legal demo is seeded. */
 export const DEMO_DECREE_ID = 'DEMO-DS-001-2026-PCM';
@@ -17,11 +18,6 @@ const DEMO_EXTENSION_ID = 'DEMO-DS-002-2026-PCM';
 /** Lima Norte: Comas, Independencia, Los Olivos, San Martín de Porres. */
 const LIMA_NORTE = ['150110', '150112', '150117', '150135'];
 
-
-/** A day `offset` days from `day` (YYYY-MM-DD). */
-function addDays(day: string, offset: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * The legal side of the demo, dated relative to the seeding day so that it is in force when a new user looks:
@@ -36,11 +32,6 @@ function addDays(day: string, offset: number): string {
  * refused as a taken id).
  */
 export async function seedLegalDemo(db: Db, units: ReadonlyMap<string, string>, afterAudit?: () => void): Promise<boolean> {
-  const actorOf = async (username: string): Promise<Actor> => {
-    const user = await findUserByUsername(db, username);
-    if (!user) throw new Error(`demo user ${username} missing`);
-    return { ...user, userId: user.id, sessionHash: '' };
-  };
   const today = limaToday();
   const declared = addDays(today, -75);
   const extensionFrom = addDays(declared, 30);
@@ -116,7 +107,7 @@ export async function seedLegalDemo(db: Db, units: ReadonlyMap<string, string>, 
     }],
   ];
   for (const [username, draft] of drafts) {
-    const actor = await actorOf(username);
+    const actor = await demoActor(db, username);
     try {
       await runAudited({ db, actor: auditActorOf(actor), afterAudit }, (tx, audit) => registerInstrument({ tx, audit, actor, draft }));
     } catch (err) {
@@ -126,7 +117,7 @@ export async function seedLegalDemo(db: Db, units: ReadonlyMap<string, string>, 
     }
   }
 
-  const planner = await actorOf('ep.planificador');
+  const planner = await demoActor(db, 'ep.planificador');
   const requests: TTaskingInput[] = [
     {
       unit: { id: unitId(units, 'ep-bcmdo19'), force: 'EJERCITO', name: 'Batallón de Comandos N.° 19' },

@@ -1,5 +1,4 @@
 import { DEFAULT_CLEARANCE } from '@enlace/access';
-import type { Actor } from '../../platform/auth/actor.ts';
 import { auditActorOf } from '../../platform/auth/actor.ts';
 import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -10,6 +9,7 @@ import { SAMPLE_PROTOCOLS } from '@enlace/rules';
 import { seedSampleProtocols } from '../protocols/seed-sample-protocols.ts';
 import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data.ts';
 import { seedForcesDemo } from './demo-forces.ts';
+import { demoActor } from './demo-actor.ts';
 import { seedLegalDemo } from './demo-legal.ts';
 import { seedSyntheticIncidents } from '../incidents/synthetic-incidents.ts';
 
@@ -36,9 +36,7 @@ export async function seedDemo(db: Db, afterAudit?: () => void, onProgress?: (st
   onProgress?.(`units (${DEMO_UNITS.length})`);
   const ids = new Map<string, string>();
   for (const unit of DEMO_UNITS) {
-    const user = await findUserByUsername(db, unit.by);
-    if (!user) throw new Error(`demo user ${unit.by} missing`);
-    const actor: Actor = { ...user, userId: user.id, sessionHash: '' };
+    const actor = await demoActor(db, unit.by);
     const { key, parent, by: _by, ...draft } = unit;
     const { value } = await runAudited({ db, actor: auditActorOf(actor), afterAudit }, (tx, audit) =>
       createUnit(tx, audit, actor, {
@@ -52,15 +50,10 @@ export async function seedDemo(db: Db, afterAudit?: () => void, onProgress?: (st
   onProgress?.('forces: personnel, equipment, training, readiness');
   await seedForcesDemo(db, ids, new Map(DEMO_UNITS.map((u) => [u.key, u.force])), afterAudit);
   onProgress?.(`protocols (${SAMPLE_PROTOCOLS.length})`);
-  const actorOf = async (username: string): Promise<Actor> => {
-    const user = await findUserByUsername(db, username);
-    if (!user) throw new Error(`demo user ${username} missing`);
-    return { ...user, userId: user.id, sessionHash: '' };
-  };
   await seedSampleProtocols(db, {
-    drafter: await actorOf('ccffaa.asesor'),
-    pnpApprover: await actorOf('pnp.comandante'),
-    ffaaApprover: await actorOf('ccffaa.comandante'),
+    drafter: await demoActor(db, 'ccffaa.asesor'),
+    pnpApprover: await demoActor(db, 'pnp.comandante'),
+    ffaaApprover: await demoActor(db, 'ccffaa.comandante'),
   }, afterAudit);
   onProgress?.('incidents (synthetic, source SINTETICO)');
   await seedSyntheticIncidents(db, afterAudit);

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeEvaluations, square, storeEvaluation } from '../../../../../test/support/evaluations.ts';
+import { limaDay, removeEvaluations, square, storeEvaluation } from '../../../../../test/support/evaluations.ts';
 import type { StoredEvaluation } from '../../../../../test/support/evaluations.ts';
-import { TEST_PASSWORD, makeUser, uniq } from '../../../../../test/support/factories.ts';
+import { makeUser, uniq } from '../../../../../test/support/factories.ts';
 import type { TestUser } from '../../../../../test/support/factories.ts';
-import { aDecree, aRequest, supportingFor } from '../../../../../test/support/legal.ts';
-import { TakClient, drainedThrough } from '../../../../../test/support/tak-client.ts';
+import { aBasisInForceInLima, aRequest, forgetRegistryReadings } from '../../../../../test/support/legal.ts';
+import type { TakClient} from '../../../../../test/support/tak-client.ts';
+import { drainedThrough, signedInTakClient } from '../../../../../test/support/tak-client.ts';
 import { testApp } from '../../../../../test/support/test-app.ts';
 import type { TestApp } from '../../../../../test/support/test-app.ts';
 import { backends } from '../../../../../test/support/test-db.ts';
@@ -26,10 +27,8 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('CoT lawf
   const instruments: string[] = [];
 
   const tcpAs = async (u: TestUser): Promise<TakClient> => {
-    const c = await TakClient.tcp(cot.tcpPort!);
+    const c = await signedInTakClient(cot.tcpPort!, u.user.username);
     clients.push(c);
-    await c.write(`<auth><cot username="${u.user.username}" password="${TEST_PASSWORD}" uid="SIM-${uniq()}" callsign="${u.user.username}"/></auth>`);
-    await c.waitFor((e) => e.type === 't-x-takp-v', 'protocol offer');
     return c;
   };
   const evaluation = async (e: Partial<StoredEvaluation> & Pick<StoredEvaluation, 'agency' | 'classification'>): Promise<string> => {
@@ -51,9 +50,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('CoT lawf
 
   beforeAll(async () => {
     const db = await backend.db();
-    // As in cot-picture.test.ts: moves the registry's change version away from any earlier reading in this process
-    // (the PostgreSQL variant otherwise missed the first legal instrument after the embedded one ran).
-    await db.query(`UPDATE change_version SET version = version + $1 WHERE scope = 'legal_registry'`, [1 + Math.floor(Math.random() * 1_000_000)]);
+    await forgetRegistryReadings(db);
     t = await testApp(db, { config: { trackFlushMs: 5, liveTickMs: 20, cotPort: 0, cotTlsPort: null, cotAnonymous: 'deny', cotRequireAuth: false } });
     // The periodic reading is left to the test (or to the signal of a stored evaluation).
     cot = await startCotServer(t.ctx, { host: '127.0.0.1', picture: { refreshMs: 3600_000, renewMs: 3600_000 } });
@@ -140,10 +137,9 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('CoT lawf
 
   it('sends the task area of an evaluation stored through the API at once, to the clients that may read it', async () => {
     const auditFrom = (await t.ctx.db.query<{ seq: string }>('SELECT coalesce(max(seq), 0)::text AS seq FROM audit_log')).rows[0]!.seq;
-    const today = new Date();
-    const day = (d: number): string => new Date(today.getTime() + d * 86_400_000).toISOString().slice(0, 10);
-    const decree = aDecree(today.getUTCFullYear(), { ubigeo: ['1501'] }, { validFrom: day(-10), validTo: day(40) });
-    for (const i of [decree, ...supportingFor(decree, day(-10), day(40))]) {
+    const basis = aBasisInForceInLima();
+    const decree = basis[0]!;
+    for (const i of basis) {
       const r = await t.app.inject({ method: 'POST', url: '/api/v1/legal/instruments', headers: admin.auth, payload: i });
       expect(r.statusCode, r.body).toBe(201);
       instruments.push(i.id);
@@ -152,7 +148,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('CoT lawf
     const ep = await tcpAs(epField);
     await drained(field);
 
-    const request = aRequest({ area: { ubigeo: ['150101'] }, start: day(-1), end: day(1) });
+    const request = aRequest({ area: { ubigeo: ['150101'] }, start: limaDay(-1), end: limaDay(1) });
     const name = `Compañía ${uniq()}`;
     const res = await t.app.inject({
       method: 'POST',
@@ -176,12 +172,11 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('CoT lawf
 
     // The decree is revoked from today (Lima): the unit is no longer lawfully tasked there, and the phone drops the
     // area at once (the revocation's signal, no periodic reading), with one audit entry for the system's reading.
-    const limaToday = new Date(Date.now() - 5 * 3_600_000).toISOString().slice(0, 10);
     const revoked = await t.app.inject({
       method: 'POST',
       url: `/api/v1/legal/instruments/${encodeURIComponent(decree.id)}/revoke`,
       headers: admin.auth,
-      payload: { revokedOn: limaToday, reason: 'Derogado por prueba', revokingInstrument: `DS-${uniq()}-PCM` },
+      payload: { revokedOn: limaDay(0), reason: 'Derogado por prueba', revokingInstrument: `DS-${uniq()}-PCM` },
     });
     expect(revoked.statusCode, revoked.body).toBe(200);
     await deleted(field, task(stored.evaluationId));
