@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import { loadConfig } from '../apps/server/src/platform/config/config.ts';
 import { copRuntime } from '../apps/server/src/modules/cop/cop-runtime.ts';
 import { startServer } from '../apps/server/src/server.ts';
 import type { LoadOptions } from './cot-load-client.ts';
+import { startProfile } from './cpu-profile.ts';
 import type { BenchResult } from './report.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -80,24 +80,6 @@ function child(options: LoadOptions): { process: ChildProcess; result: Promise<s
   return { process: p, result, ready };
 }
 
-/**
- * Profiles the server's main thread (the bench process) while Enlace is measured; written as a .cpuprofile to
- * ENLACE_BENCH_CPU_PROF (open it in Chrome DevTools or summarise it with bench/cpu-profile-top.ts).
- */
-async function startProfile(): Promise<() => Promise<void>> {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 1000 });
-  await session.post('Profiler.start');
-  return async () => {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(process.env.ENLACE_BENCH_CPU_PROF!, JSON.stringify(profile));
-    process.stderr.write(`cot-load: CPU profile written to ${process.env.ENLACE_BENCH_CPU_PROF}\n`);
-    session.disconnect();
-  };
-}
-
 /** Drives one target with the load; `count()` reads how many reports the target has taken so far. */
 async function drive(
   target: 'enlace' | 'baseline',
@@ -115,7 +97,7 @@ async function drive(
   await subs.ready;
   const devices = child({ ...base, role: 'devices' });
   await new Promise((r) => setTimeout(r, Math.max(0, measureFrom - Date.now())));
-  const profile = process.env.ENLACE_BENCH_CPU_PROF && target === 'enlace' ? await startProfile() : null;
+  const profile = process.env.ENLACE_BENCH_CPU_PROF && target === 'enlace' ? await startProfile(process.env.ENLACE_BENCH_CPU_PROF, 'cot-load') : null;
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const c0 = count();

@@ -22,6 +22,7 @@ import { loadConfig } from '../apps/server/src/platform/config/config.ts';
 import type { Db } from '../apps/server/src/platform/db/db.ts';
 import { createMemoryBus } from '../apps/server/src/platform/events/memory-bus.ts';
 import type { TTaskingInput } from '@enlace/rules';
+import { startProfile } from './cpu-profile.ts';
 import { legalWorkload } from './legal.bench.ts';
 import type { BenchResult } from './report.ts';
 
@@ -205,8 +206,11 @@ export async function benchLegalHttp(db: Db, label: string, rate = 200, seconds 
       serverTimes = [];
       const loop = monitorEventLoopDelay({ resolution: 5 });
       loop.enable();
+      // ENLACE_BENCH_CPU_PROF=<file>: a CPU profile of the server's main thread while this row is measured.
+      const profile = process.env.ENLACE_BENCH_CPU_PROF ? await startProfile(process.env.ENLACE_BENCH_CPU_PROF, 'legal http bench') : null;
       const r = await rateClient(`${base}/api/v1/tasking/evaluate`, token, file, rate, seconds, CLIENT_WARMUP_SECONDS);
       const used = process.cpuUsage(cpu);
+      await profile?.();
       loop.disable();
       const inServer = serverTimes.sort((a, b) => a - b);
       const quantile = (q: number): number => inServer[Math.min(inServer.length - 1, Math.floor(q * inServer.length))] ?? NaN;

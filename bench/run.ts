@@ -3,11 +3,12 @@
  * Markdown on stdout, progress on stderr. PostgreSQL figures need ENLACE_BENCH_DATABASE_URL (a scratch
  * database that this run fills with bench rows).
  */
+import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { migrate } from '../apps/server/src/platform/db/migrate.ts';
 import { openPglite } from '../apps/server/src/platform/db/open-pglite.ts';
 import { openPostgres } from '../apps/server/src/platform/db/open-postgres.ts';
-import { benchAuditedWrite } from './audited-write.bench.ts';
+import { benchAuditedWrite, benchAuditedWriteBusy } from './audited-write.bench.ts';
 import { benchAnalytics } from './analytics.bench.ts';
 import { benchAuditVerify } from './audit-verify.bench.ts';
 import { benchHttpWrite } from './http-write.bench.ts';
@@ -22,6 +23,15 @@ import { benchStartup } from './startup.bench.ts';
 
 const only = process.argv[2];
 const out = (s: string): boolean => process.stdout.write(`${s}\n`);
+
+/** Runs `bench/run.ts ARGS` in a fresh Node process (same environment, same stdout and stderr) and waits for it. */
+function runInChild(args: readonly string[]): Promise<void> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...args], { stdio: 'inherit' });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`bench/run.ts ${args.join(' ')} exited ${code}`))));
+  });
+}
 out(`Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${new Date().toISOString()}\n`);
 
 if (!only || only === 'verify') out(formatResults('Audit verification, 1,000,000 entries', benchAuditVerify(1_000_000)));
@@ -47,6 +57,14 @@ if (!only || only === 'write') {
   }
 }
 
+// `npm run bench -- write-busy`: audited writes while the event loop is busy (PostgreSQL only), alone.
+if ((!only || only === 'write' || only === 'write-busy') && process.env.ENLACE_BENCH_DATABASE_URL) {
+  const pg = openPostgres(process.env.ENLACE_BENCH_DATABASE_URL, { max: 20 });
+  await migrate(pg);
+  out(formatResults('Audited writes with a busy event loop, PostgreSQL, 16 clients', await benchAuditedWriteBusy(pg, 'PostgreSQL', 16)));
+  await pg.close();
+}
+
 if (!only || only === 'analytics') out(formatResults('Analytics kernels, 1,000,000 synthetic incidents', await benchAnalytics()));
 
 // `npm run bench -- legal-http` runs only the HTTP part of the legal group.
@@ -57,7 +75,11 @@ if (!only || only === 'legal' || only === 'legal-http') {
     out(formatResults(`Tasking evaluator, 2,000 instruments, 1,000-member units (${url ? 'PostgreSQL' : 'PGlite'} for ST_Covers)`, await benchLegal(db, url ? 'PostgreSQL' : 'PGlite')));
     await db.close();
   }
-  if (url) {
+  if (url && only !== 'legal-http') {
+    // The HTTP part runs in a process of its own, as a server would: in this one, the pure bench's registry copies,
+    // polygons and garbage made the first HTTP row's tail several times longer than the same row measured alone.
+    await runInChild(['legal-http']);
+  } else if (url) {
     const pg = openPostgres(url, { max: 16 });
     await migrate(pg);
     out(formatResults('POST /api/v1/tasking/evaluate at 200 requests/s, PostgreSQL', await benchLegalHttp(pg, 'PostgreSQL')));

@@ -1,5 +1,5 @@
-import { AuditTrail, appendAuditEntries } from '../../platform/audit/audit-trail.ts';
-import type { Db } from '../../platform/db/db.ts';
+import { AuditTrail, auditAppendStatement } from '../../platform/audit/audit-trail.ts';
+import type { Db, Queryable } from '../../platform/db/db.ts';
 import type { TrackRow } from './cop.repository.ts';
 import { insertHistory, upsertCurrent } from './cop.repository.ts';
 
@@ -133,7 +133,16 @@ export class TrackWriter {
     let failure: unknown = null;
     for (let attempt = 1; inserted === undefined && failure === null; attempt++) {
       try {
-        inserted = await this.db.transaction((tx) => writeAudited(tx, rows));
+        let trail: AuditTrail | null = null;
+        inserted = await this.db.transaction(
+          async (tx) => {
+            const written = await writeHistory(tx, rows);
+            trail = written.trail;
+            return written.keys;
+          },
+          // The batch's audit entry is appended with the commit (the chain lock is held only inside the database).
+          { finish: () => (trail ? auditAppendStatement([trail]) : null) },
+        );
       } catch (err) {
         if (!(isDeadlock(err) && attempt < DEADLOCK_ATTEMPTS)) failure = err;
       }
@@ -194,11 +203,18 @@ export class TrackWriter {
   }
 }
 
-/** Writes one batch and its audit entry in the open transaction; returns the `uid|time` keys that were new. */
-async function writeAudited(tx: Parameters<Parameters<Db['transaction']>[0]>[0], rows: readonly TrackRow[]): Promise<Set<string>> {
+/**
+ * Writes one batch in the open transaction; returns the `uid|time` keys that were new and the audit entry that
+ * records them (null when none was new), to be appended last.
+ */
+async function writeHistory(
+  tx: Queryable,
+  rows: readonly TrackRow[],
+): Promise<{ keys: Set<string>; trail: AuditTrail | null }> {
   const fresh = await insertHistory(tx, rows);
+  let trail: AuditTrail | null = null;
   if (fresh.size > 0) {
-    const trail = new AuditTrail({ id: null, name: 'cop-ingest', agency: null });
+    trail = new AuditTrail({ id: null, name: 'cop-ingest', agency: null });
     trail.record(
       'report',
       'track_positions',
@@ -207,11 +223,10 @@ async function writeAudited(tx: Parameters<Parameters<Db['transaction']>[0]>[0],
         .filter((_r, i) => fresh.has(i))
         .map((r) => [r.track.uid, r.track.time, r.track.lat, r.track.lon, r.track.agency, r.track.classification, r.reportedBy]),
     );
-    await appendAuditEntries(tx, [trail]);
   }
   const keys = new Set<string>();
   for (const i of fresh) keys.add(`${rows[i]!.track.uid}|${rows[i]!.track.time}`);
-  return keys;
+  return { keys, trail };
 }
 
 const isDeadlock = (err: unknown): boolean => (err as { code?: unknown } | null)?.code === '40P01';

@@ -1,5 +1,5 @@
 import { stateHash } from '@enlace/audit-chain';
-import type { Queryable } from '../db/db.ts';
+import { sqlTextArray } from '../db/sql-literal.ts';
 import type { AuditActor } from '../auth/actor.ts';
 
 interface Pending {
@@ -12,7 +12,7 @@ interface Pending {
 
 /**
  * Collects the audit entries of one write. They are appended to the chain last, in the same transaction as
- * the write (`appendAuditEntries`), so the chain lock is held only until commit.
+ * the write (`auditAppendStatement`), so the chain lock is held only until commit.
  */
 export class AuditTrail {
   private readonly pending: Pending[] = [];
@@ -21,6 +21,10 @@ export class AuditTrail {
 
   /** Records a change; `state` is the record's new state (hashed, not stored), or null for a deletion. */
   record(action: string, entityType: string, entityId: string | null, state: unknown = null): void {
+    // Checked here, inside the write, so that a bad value fails this write alone and not the batch it commits with.
+    for (const v of [this.actor.id, this.actor.name, this.actor.agency, action, entityType, entityId]) {
+      if (v?.includes('\u0000')) throw new Error('an audit entry cannot hold a NUL character');
+    }
     this.pending.push({
       actor: this.actor,
       action,
@@ -35,21 +39,22 @@ export class AuditTrail {
   }
 }
 
-/** Appends the entries of several trails in one call, in order; returns the newest seq or null. */
-export async function appendAuditEntries(tx: Queryable, trails: readonly AuditTrail[]): Promise<number | null> {
+/**
+ * The statement that appends the entries of several trails to the chain, in order, or null when there are none.
+ * It is a transaction's last statement (`TransactionOptions.finish`): on PostgreSQL it travels with the COMMIT,
+ * so the chain lock it takes is held only inside the server until the commit.
+ */
+export function auditAppendStatement(trails: readonly AuditTrail[]): string | null {
   const all = trails.flatMap((t) => t.entries);
   if (all.length === 0) return null;
-  const r = await tx.query<{ out_seq: number }>(
-    `SELECT out_seq FROM enlace_audit_append($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
-    [
-      all.map((e) => e.actor.id),
-      all.map((e) => e.actor.name),
-      all.map((e) => e.actor.agency),
-      all.map((e) => e.action),
-      all.map((e) => e.entityType),
-      all.map((e) => e.entityId),
-      all.map((e) => e.stateHash),
-    ],
-  );
-  return r.rows.at(-1)?.out_seq ?? null;
+  const columns = [
+    all.map((e) => e.actor.id),
+    all.map((e) => e.actor.name),
+    all.map((e) => e.actor.agency),
+    all.map((e) => e.action),
+    all.map((e) => e.entityType),
+    all.map((e) => e.entityId),
+    all.map((e) => e.stateHash),
+  ];
+  return `SELECT count(*) FROM enlace_audit_append(${columns.map(sqlTextArray).join(', ')})`;
 }

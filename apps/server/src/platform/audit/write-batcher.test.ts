@@ -1,3 +1,4 @@
+import { entryHash } from '@enlace/audit-chain';
 import { describe, expect, it } from 'vitest';
 import { makeUnit } from '../../../../../test/support/factories.ts';
 import { backends } from '../../../../../test/support/test-db.ts';
@@ -35,4 +36,41 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('group co
     const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(failed.reason).toBeInstanceOf(AppError);
   });
+
+  it('writes hostile text in audit fields verbatim, hashed as the chain says, and refuses a NUL in that write alone', async () => {
+    const db = await backend.db();
+    const hostile = [
+      "O'Brien \\ '); DELETE FROM audit_log; --",
+      "E'\\x00' $1 $$ dollar $$ ; COMMIT; ROLLBACK",
+      'Ñandú 🚓 línea\nnueva | barra',
+    ];
+    const headBefore = (await db.query<{ s: number }>('SELECT coalesce(max(seq), 0) AS s FROM audit_log')).rows[0]!.s;
+    const results = await Promise.allSettled([
+      ...hostile.map((name, i) =>
+        runAudited({ db, actor: { id: null, name, agency: 'PNP' } }, async (_tx, audit) => {
+          audit.record('probe', 'batch_test', `${name}#${i}`, { i });
+          return i;
+        }),
+      ),
+      runAudited({ db, actor: { id: null, name: 'nul\u0000name', agency: 'PNP' } }, async (_tx, audit) => {
+        audit.record('probe', 'batch_test', 'nul', { nul: true });
+        return -1;
+      }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+    const rows = await db.query<{
+      seq: number; at: Date; actor_id: string | null; actor: string; agency: string; action: string;
+      entity_type: string; entity_id: string; state_hash: string; prev_hash: string; hash: string;
+    }>("SELECT * FROM audit_log WHERE seq > $1 AND entity_type = 'batch_test' ORDER BY seq", [headBefore]);
+    expect(rows.rows.map((r) => r.actor).sort()).toEqual([...hostile].sort());
+    for (const r of rows.rows) {
+      expect(r.entity_id).toBe(`${r.actor}#${hostile.indexOf(r.actor)}`);
+      const entry = {
+        seq: r.seq, at: r.at.toISOString(), actorId: r.actor_id, actor: r.actor, agency: r.agency, action: r.action,
+        entityType: r.entity_type, entityId: r.entity_id, stateHash: r.state_hash, prevHash: r.prev_hash,
+      };
+      expect(entryHash(entry)).toBe(r.hash);
+    }
+  });
 });
+

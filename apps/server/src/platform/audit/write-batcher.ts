@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../db/db.ts';
 import type { AuditTrail } from './audit-trail.ts';
-import { appendAuditEntries } from './audit-trail.ts';
+import { auditAppendStatement } from './audit-trail.ts';
 
 /** One write: runs inside a shared transaction and records its audit entries in `trail`. */
 export type BatchJob<T> = (tx: Queryable) => Promise<T>;
@@ -57,24 +57,27 @@ export class WriteBatcher {
   private async commit(batch: Pending[]): Promise<void> {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
-      await this.db.transaction(async (tx) => {
-        if (batch.length === 1) {
-          outcomes.push({ ok: true, value: await batch[0]!.job(tx) });
-        } else {
-          for (const p of batch) {
-            await tx.query('SAVEPOINT enlace_write');
-            try {
-              const value = await p.job(tx);
-              await tx.query('RELEASE SAVEPOINT enlace_write');
-              outcomes.push({ ok: true, value });
-            } catch (error) {
-              await tx.query('ROLLBACK TO SAVEPOINT enlace_write');
-              outcomes.push({ ok: false, error });
+      await this.db.transaction(
+        async (tx) => {
+          if (batch.length === 1) {
+            outcomes.push({ ok: true, value: await batch[0]!.job(tx) });
+          } else {
+            for (const p of batch) {
+              await tx.query('SAVEPOINT enlace_write');
+              try {
+                const value = await p.job(tx);
+                await tx.query('RELEASE SAVEPOINT enlace_write');
+                outcomes.push({ ok: true, value });
+              } catch (error) {
+                await tx.query('ROLLBACK TO SAVEPOINT enlace_write');
+                outcomes.push({ ok: false, error });
+              }
             }
           }
-        }
-        await appendAuditEntries(tx, batch.filter((_, i) => outcomes[i]!.ok).map((p) => p.trail));
-      });
+        },
+        // The audit entries of the writes that succeeded, appended with the commit.
+        { finish: () => auditAppendStatement(batch.filter((_, i) => outcomes[i]!.ok).map((p) => p.trail)) },
+      );
     } catch (error) {
       // The only write failed, or the commit did: nothing of this batch was written.
       for (const p of batch) p.reject(error);

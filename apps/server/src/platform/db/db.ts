@@ -18,6 +18,16 @@ export interface PoolStats {
   waiting: number;
 }
 
+export interface TransactionOptions {
+  /**
+   * The transaction's last statement, without parameters (values inlined as literals), built once `fn` has
+   * resolved; null for none. On PostgreSQL it travels in one message with COMMIT, so a lock it takes is held only
+   * inside the server until the commit, never across a round trip to this process (whose event loop may be busy).
+   * The audit chain's append is such a statement.
+   */
+  finish?: () => string | null;
+}
+
 /**
  * The database, embedded (PGlite + PostGIS) or PostgreSQL + PostGIS. One SQL dialect: write SQL that runs on
  * PostgreSQL 15 with PostGIS 3.3 as well as on PGlite's newer versions.
@@ -25,7 +35,7 @@ export interface PoolStats {
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   stats(): PoolStats;
   readonly closed: boolean;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
-import type { Db, QueryResult, Queryable } from './db.ts';
+import type { Db, QueryResult, Queryable, TransactionOptions } from './db.ts';
 
 /** int8 as JavaScript number (sequence numbers stay far below 2^53), as on PostgreSQL (see open-postgres). */
 const parsers = { [types.INT8]: (v: string) => Number(v), [types.NUMERIC]: (v: string) => Number(v) };
@@ -53,10 +53,16 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db & { pg
         active--;
       }
     },
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
       active++;
       try {
-        return await pg.transaction(async (tx) => fn(wrap(tx)));
+        return await pg.transaction(async (tx) => {
+          const result = await fn(wrap(tx));
+          // One connection, nothing waits on a lock here: the last statement simply runs before the commit.
+          const last = options?.finish?.() ?? null;
+          if (last !== null) await tx.exec(last);
+          return result;
+        });
       } finally {
         active--;
       }

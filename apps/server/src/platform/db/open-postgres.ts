@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, QueryResult, Queryable } from './db.ts';
+import type { Db, QueryResult, Queryable, TransactionOptions } from './db.ts';
 
 // int8 and numeric as numbers, matching the PGlite parsers; timestamps stay Date objects on both.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -30,12 +30,14 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
       return closed;
     },
     query: (sql, params) => base.query(sql, params),
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
-        await client.query('COMMIT');
+        const last = options?.finish?.() ?? null;
+        // One simple-protocol message: an error in `last` skips the COMMIT, and the catch below rolls back.
+        await client.query(last === null ? 'COMMIT' : `${last};\nCOMMIT`);
         return result;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);

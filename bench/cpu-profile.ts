@@ -1,0 +1,21 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+
+/**
+ * Profiles this process's main thread (where the benches run the server) from now until the returned function is
+ * called, and writes a .cpuprofile to `file` (open it in Chrome DevTools or summarise it with
+ * bench/cpu-profile-top.ts). Used while a bench measures, so that seeding does not fill the profile.
+ */
+export async function startProfile(file: string, label: string): Promise<() => Promise<void>> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 1000 });
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    process.stderr.write(`${label}: CPU profile written to ${file}\n`);
+    session.disconnect();
+  };
+}
