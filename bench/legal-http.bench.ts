@@ -154,6 +154,10 @@ export async function benchLegalHttp(db: Db, label: string, rate = 200, seconds 
   // Time inside the server per request (request received to response sent), to tell the server's tail from the
   // client's and the network's.
   let serverTimes: number[] = [];
+  // Baseline in the same run: an endpoint of the same server that parses the same JSON body and answers at once, with
+  // no session, validation, database or evaluation. Its tail is what the machine itself (two cores shared by the
+  // client, the server and PostgreSQL) adds to any request at this rate.
+  app.post('/bench/echo', { config: { access: 'public' } }, async (req) => ({ received: typeof req.body === 'object' }));
   app.addHook('onResponse', async (req, reply) => {
     if (req.url === '/api/v1/tasking/evaluate' && req.headers['x-bench-warmup'] === undefined) serverTimes.push(reply.elapsedTime);
   });
@@ -225,6 +229,10 @@ export async function benchLegalHttp(db: Db, label: string, rate = 200, seconds 
       results.push({ name: `${name}, answered 200 / sent`, value: r.ok, unit: `/ ${r.sent}` });
       results.push({ name: `${name}, server CPU per answered request`, value: (used.user + used.system) / 1000 / Math.max(1, r.ok), unit: 'ms' });
       await drain(`${base}/api/v1/tasking/evaluate`, token, JSON.stringify(bodies[0]));
+      const echo = await rateClient(`${base}/bench/echo`, token, file, rate, seconds, CLIENT_WARMUP_SECONDS);
+      results.push({ name: `${name}, baseline: echo of the same body, p50`, value: echo.p50, unit: 'ms' });
+      results.push({ name: `${name}, baseline: echo of the same body, p99`, value: echo.p99, unit: 'ms' });
+      results.push({ name: `${name}, baseline: echo of the same body, max`, value: echo.max, unit: 'ms' });
     }
   }
   await app.close();
