@@ -377,6 +377,18 @@ describe.skipIf(!hasChromium)('COP map in Chromium', () => {
     });
     expect(outlined.layers.length).toBeGreaterThan(1);
     expect(outlined.rendered).toBeGreaterThan(0);
+    // The legend keys the four scenario colours, and the decree's area is drawn in one of them.
+    const scenarioKey = page.getByRole('list', { name: 'Color de un área legal según el escenario' });
+    expect(await scenarioKey.getByRole('listitem').count()).toBe(4);
+    const keyed = await page.evaluate((uid) => {
+      const swatches = [...document.querySelectorAll('.cop-legend-scenarios .cop-swatch')].map((e) => getComputedStyle(e).borderTopColor);
+      const feature = window.enlaceMaps?.get('cop')?.querySourceFeatures('cop-legal-areas').find((f) => f.properties?.['uid'] === uid);
+      const hex = String(feature?.properties?.['color'] ?? '');
+      const rgb = hex.length === 7 ? `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})` : hex;
+      return { swatches, rgb };
+    }, `ENLACE-LEGAL-${decreeId}`);
+    expect(keyed.swatches).toHaveLength(4);
+    expect(keyed.swatches).toContain(keyed.rgb);
     mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: join(RESULTS, 'cop-map-legal-areas.png') });
     await switchedOffAndOn(page, legalLayer, 'cop-legal-areas');

@@ -121,3 +121,19 @@ export const ZCopDrawing = z.object({
 export type TCopDrawing = z.infer<typeof ZCopDrawing>;
 export const ZCopDrawingBusEvent = z.object({ drawings: z.array(ZCopDrawing).max(10_000) });
 export type TCopDrawingBusEvent = z.infer<typeof ZCopDrawingBusEvent>;
+
+/**
+ * Colours of the picture's areas, one convention for the web map, the legal screens and the drawings sent to TAK
+ * phones: a legal instrument's area by its scenario (S1 to S4; grey without one), a unit's lawful task area apart from
+ * all of them and from the amber and red of drawn areas and geofences.
+ */
+export const PICTURE_COLORS = {
+  scenario: {
+    FFAA_CONTROL_GRUPO_HOSTIL: '#d64545',
+    FFAA_CONTROL_OSV: '#e0822f',
+    APOYO_PNP_CON_EE: '#3b8fd9',
+    APOYO_PNP_SIN_EE: '#3aa37a',
+  },
+  noScenario: '#8a8f98',
+  taskArea: '#c026d3',
+} as const;

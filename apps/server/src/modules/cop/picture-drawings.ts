@@ -1,3 +1,4 @@
+import { PICTURE_COLORS } from '@enlace/contracts';
 import type { TAreaGeoJson, TCopDrawing, TTrack, TUnit } from '@enlace/contracts';
 import type { TPictureIncident } from '../incidents/list-picture-incidents.ts';
 import type { LawfulArea } from './lawful-areas.ts';
@@ -11,14 +12,6 @@ import type { LawfulArea } from './lawful-areas.ts';
 /** How long phones keep a drawing without a refresh; the publisher renews them well before. */
 export const PICTURE_STALE_SECONDS = 900;
 
-/** One colour per legal scenario (as the web's map of the bases in force), stroke and translucent fill. */
-const SCENARIO_COLORS: Record<string, string> = {
-  FFAA_CONTROL_GRUPO_HOSTIL: '#d64545',
-  FFAA_CONTROL_OSV: '#e0822f',
-  APOYO_PNP_CON_EE: '#3b8fd9',
-  APOYO_PNP_SIN_EE: '#3aa37a',
-};
-const NO_SCENARIO_COLOR = '#8a8f98';
 
 /** CoT atom of a unit of each force (friendly ground unit; the navy's on the sea surface). */
 const UNIT_TYPES: Record<TUnit['force'], string> = {
@@ -97,7 +90,7 @@ export interface LegalAreaSource {
 
 /** The area of a legal instrument in force as polygon drawings, coloured by scenario, validity in the remarks. */
 export function legalAreaDrawing(i: LegalAreaSource, area: TAreaGeoJson): TCopDrawing {
-  const color = (i.scenario && SCENARIO_COLORS[i.scenario]) || NO_SCENARIO_COLOR;
+  const color = (i.scenario && (PICTURE_COLORS.scenario as Record<string, string>)[i.scenario]) || PICTURE_COLORS.noScenario;
   const label = i.number ?? i.id;
   return {
     uid: `ENLACE-LEGAL-${i.id}`,
@@ -113,8 +106,8 @@ export function legalAreaDrawing(i: LegalAreaSource, area: TAreaGeoJson): TCopDr
   };
 }
 
-/** Colour of a lawful task area: apart from the scenario colours of legal areas and the green/red of geofences. */
-export const TASK_AREA_COLOR = '#c026d3';
+/** Colour of a lawful task area (`PICTURE_COLORS`). */
+export const TASK_AREA_COLOR = PICTURE_COLORS.taskArea;
 
 /**
  * Where a unit is lawfully tasked (a stored evaluation that allowed it, possibly with conditions) as a polygon drawing

@@ -1,7 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FORCES, LIVE_AREA_LAYERS, type TAlert, type TCopDrawing, type TForce, type TLiveAreaLayer, type TTrack } from '@enlace/contracts';
+import { FORCES, LIVE_AREA_LAYERS, PICTURE_COLORS, type TAlert, type TCopDrawing, type TForce, type TLiveAreaLayer, type TTrack } from '@enlace/contracts';
 import { errorMessage } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import type { MapFeatureHit } from '../../app/map/map-view.tsx';
@@ -138,14 +138,14 @@ export function CopPage() {
       }
       if (layer === 'legal' && can(session, 'legal:read')) {
         listLegalAreas(controller.signal).then(
-          (items) => setLegalAreas(drawingsOverlay('cop-legal-areas', items, '#8a8f98', { fillOpacity: 0.06, lineWidth: 2.5 })),
+          (items) => setLegalAreas(drawingsOverlay('cop-legal-areas', items, PICTURE_COLORS.noScenario, { fillOpacity: 0.06, lineWidth: 2.5 })),
           () => undefined,
         );
       }
       if (layer === 'tasks' && can(session, 'geofence:read')) {
         // Lawful task areas (stored evaluations that allowed a unit's task): dashed, in their own colour.
         listTaskAreas(controller.signal).then(
-          (items) => setTaskAreas(drawingsOverlay('cop-task-areas', items, '#c026d3', { fillOpacity: 0.05, lineWidth: 2.5, dashed: true })),
+          (items) => setTaskAreas(drawingsOverlay('cop-task-areas', items, PICTURE_COLORS.taskArea, { fillOpacity: 0.05, lineWidth: 2.5, dashed: true })),
           () => undefined,
         );
       }

@@ -1,5 +1,6 @@
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FORCES } from '@enlace/contracts';
+import { FORCES, PICTURE_COLORS } from '@enlace/contracts';
 import { FORCE_COLORS } from './cop-map.tsx';
 import { BASE_STATUS_COLORS } from './status-types.ts';
 
@@ -16,6 +17,13 @@ export interface MapLegendProps {
   onToggleIncidents: () => void;
 }
 
+const SCENARIOS = Object.keys(PICTURE_COLORS.scenario) as (keyof typeof PICTURE_COLORS.scenario)[];
+
+/** A legend swatch drawn as the map draws an area of that colour: its outline and a light fill. */
+function areaSwatch(color: string, dashed = false): CSSProperties {
+  return { border: `2px ${dashed ? 'dashed' : 'solid'} ${color}`, background: `${color}1f` };
+}
+
 /** Layers and legend, over the map's top-left corner; collapsible so it never hides the picture for long. */
 export function MapLegend({ showLegal, onToggleLegal, showTasks, onToggleTasks, showAreas, showIncidents, onToggleAreas, onToggleIncidents }: MapLegendProps) {
   const { t } = useTranslation();
@@ -25,10 +33,21 @@ export function MapLegend({ showLegal, onToggleLegal, showTasks, onToggleTasks, 
       <fieldset className="cop-legend-layers">
         <legend className="visually-hidden">{t('cop.layers.label')}</legend>
         {showLegal !== null ? (
-          <label><input type="checkbox" checked={showLegal} onChange={onToggleLegal} /> <span className="cop-swatch cop-swatch-legal" aria-hidden="true" />{t('cop.layers.legalAreas')}</label>
+          <>
+            <label><input type="checkbox" checked={showLegal} onChange={onToggleLegal} /> <span className="cop-swatch cop-swatch-legal" aria-hidden="true" />{t('cop.layers.legalAreas')}</label>
+            {/* A legal area is drawn in its scenario's colour: the key to all four (and grey without a scenario). */}
+            <ul className="cop-legend-scenarios" aria-label={t('cop.layers.scenarioColors')}>
+              {SCENARIOS.map((s) => (
+                <li key={s}>
+                  <span className="cop-swatch" style={areaSwatch(PICTURE_COLORS.scenario[s])} aria-hidden="true" />
+                  {t(`legal.scenarioName.${s}`)}
+                </li>
+              ))}
+            </ul>
+          </>
         ) : null}
         {showTasks !== null ? (
-          <label><input type="checkbox" checked={showTasks} onChange={onToggleTasks} /> <span className="cop-swatch cop-swatch-task" aria-hidden="true" />{t('cop.layers.taskAreas')}</label>
+          <label><input type="checkbox" checked={showTasks} onChange={onToggleTasks} /> <span className="cop-swatch" style={areaSwatch(PICTURE_COLORS.taskArea, true)} aria-hidden="true" />{t('cop.layers.taskAreas')}</label>
         ) : null}
         {showAreas !== null ? (
           <label><input type="checkbox" checked={showAreas} onChange={onToggleAreas} /> <span className="cop-swatch cop-swatch-area" aria-hidden="true" />{t('cop.layers.geofences')}</label>

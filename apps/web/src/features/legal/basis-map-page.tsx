@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { LngLatBoundsLike } from 'maplibre-gl';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ZAreaGeometry } from '@enlace/contracts';
+import { PICTURE_COLORS, ZAreaGeometry } from '@enlace/contracts';
 import type { TLegalScenario } from '@enlace/rules';
 import { apiRequest, errorMessage } from '../../app/api.ts';
 import { LIMA_BOUNDS } from '../../app/map/basemap-style.ts';
@@ -17,14 +17,8 @@ import { expiryAlertDays, listAllInstruments, type TInstrumentRecord } from './l
 import { LegalTabs } from './legal-tabs.tsx';
 import './legal.css';
 
-/** One colour per legal scenario (S1 to S4), so the legend reads the same on every screen. */
-export const SCENARIO_COLORS: Readonly<Record<TLegalScenario | 'NONE', string>> = {
-  FFAA_CONTROL_GRUPO_HOSTIL: '#d64545',
-  FFAA_CONTROL_OSV: '#e0822f',
-  APOYO_PNP_CON_EE: '#3b8fd9',
-  APOYO_PNP_SIN_EE: '#3aa37a',
-  NONE: '#8a8f98',
-};
+/** One colour per legal scenario (S1 to S4), so the legend reads the same on every screen and on the phones. */
+export const SCENARIO_COLORS: Readonly<Record<TLegalScenario | 'NONE', string>> = { ...PICTURE_COLORS.scenario, NONE: PICTURE_COLORS.noScenario };
 
 interface BasisArea {
   instrument: TInstrumentRecord;
