@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openPglite } from '../../server/src/platform/db/open-pglite.ts';
 import { startServerProcess } from '../../../test/support/server-process.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -33,6 +34,17 @@ describe('enlace CLI', () => {
   });
 });
 
+/** The authorization header of a demo user signed in to the server at `url`. */
+async function demoAuth(url: string, username: string): Promise<{ authorization: string }> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'enlace-demo-2026' }),
+  });
+  expect(res.status).toBe(200);
+  return { authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
+}
+
 describe('server process on the embedded database', () => {
   it('migrates an empty data dir, keeps its data across a restart, stops gracefully on SIGTERM, and verifies its audit trail', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'enlace-empty-'));
@@ -54,12 +66,7 @@ describe('server process on the embedded database', () => {
 
     // The demo's legal side is in force on the day it is seeded: the state of emergency over Lima and Callao on
     // the map, its extension among the expiring instruments, and the Army detachment's lawful task area.
-    const ep = await fetch(`${first.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'ep.comandante', password: 'enlace-demo-2026' }),
-    });
-    const epAuth = { authorization: `Bearer ${((await ep.json()) as { token: string }).token}` };
+    const epAuth = await demoAuth(first.url, 'ep.comandante');
     const legal = (await (await fetch(`${first.url}/api/v1/legal-areas`, { headers: epAuth })).json()) as { items: { name: string }[] };
     expect(legal.items.map((a) => a.name).join(' | ')).toMatch(/DEMO 002-2026-PCM/);
     const expiring = (await (await fetch(`${first.url}/api/v1/legal/instruments/expiring?days=30`, { headers: epAuth })).json()) as { items: { id: string }[] };
@@ -75,12 +82,24 @@ describe('server process on the embedded database', () => {
     expect(result.ok).toBe(true);
     expect(result.entries).toBeGreaterThan(30);
 
+    // A data directory seeded by an earlier version, before the demo had a legal side: its evaluations and instruments
+    // taken out, the next start with --demo seeds them on the units the directory already has.
+    const older = await openPglite({ dataDir: join(dataDir, 'db') });
+    await older.exec(`DELETE FROM tasking_evaluation;
+      DELETE FROM legal_instrument WHERE id LIKE 'DEMO-%' AND extends IS NOT NULL;
+      DELETE FROM legal_instrument WHERE id LIKE 'DEMO-%';`);
+    await older.close();
+
     const second = await startServerProcess({ dataDir, usePostgres: false, seedDemo: true });
     const again = await fetch(`${second.url}/api/v1/units/${id}`, { headers: { authorization: `Bearer ${token}` } });
     expect(again.status).toBe(200);
     expect(((await again.json()) as { name: string }).name).toBe('Comisaría de prueba de reinicio');
     expect(second.stdout()).toContain('pnp.comandante');
     expect(second.stderr()).not.toContain('demo seeded');
+    expect(second.stderr()).toContain('the legal basis this earlier demo lacked is seeded now');
+    const epAgainAuth = await demoAuth(second.url, 'ep.comandante');
+    const tasksAgain = (await (await fetch(`${second.url}/api/v1/task-areas`, { headers: epAgainAuth })).json()) as { items: { name: string }[] };
+    expect(tasksAgain.items.map((a) => a.name)).toEqual([expect.stringMatching(/Batallón de Comandos N\.° 19 \(destacamento de \d+\)/)]);
     expect(second.stdout()).not.toContain('First start');
     expect(await second.stop()).toBe(0);
   }, 240_000);

@@ -14,7 +14,8 @@ export function registerSeed(program: Command): void {
       try {
         await migrate(db, { onStart: (m) => info(`applying ${m.name}...`) });
         const r = await seedDemo(db, undefined, (step) => info(`seeding ${step}`));
-        out(opts.json ? JSON.stringify(r) : r.seeded ? `demo seeded: ${r.users} users, ${r.units} units` : 'demo already present');
+        const legal = r.legalAdded === true ? '; its missing legal basis seeded now' : r.legalAdded ? `; its missing legal basis not seeded (${r.legalAdded.skipped})` : '';
+        out(opts.json ? JSON.stringify(r) : r.seeded ? `demo seeded: ${r.users} users, ${r.units} units` : `demo already present${legal}`);
       } finally {
         await db.close();
       }

@@ -60,6 +60,8 @@ export function registerServe(program: Command): void {
         if (!opts.demo) return;
         const r = await seedDemo(s.db, s.checkpointer.schedule, (step) => info(`seeding demo ${step}...`));
         if (r.seeded) info(`demo seeded: ${r.users} users, ${r.units} units (Lima/Callao)`);
+        if (r.legalAdded === true) info('demo: the legal basis this earlier demo lacked is seeded now');
+        else if (r.legalAdded) info(`demo: the legal basis this earlier demo lacks could not be seeded (${r.legalAdded.skipped})`);
       },
     });
     stopOnSignals(server);

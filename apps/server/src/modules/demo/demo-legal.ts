@@ -15,6 +15,9 @@ import { demoActor } from './demo-actor.ts';
 export const DEMO_DECREE_ID = 'DEMO-DS-001-2026-PCM';
 const DEMO_EXTENSION_ID = 'DEMO-DS-002-2026-PCM';
 
+/** The demo units the legal side evaluates (keys of DEMO_UNITS). */
+export const LEGAL_DEMO_UNIT_KEYS = ['ep-bcmdo19', 'ep-cia-apoyo'] as const;
+
 /** Lima Norte: Comas, Independencia, Los Olivos, San Martín de Porres. */
 const LIMA_NORTE = ['150110', '150112', '150117', '150135'];
 
