@@ -1,4 +1,5 @@
 import type { TClassification } from '@enlace/contracts';
+import type { Queryable } from '../../apps/server/src/platform/db/db.ts';
 import type { TArea, TInstrument, TMember, TTaskingInput } from '@enlace/rules';
 import { limaDay } from './evaluations.ts';
 import { uniq } from './factories.ts';
@@ -122,6 +123,6 @@ export function aBasisInForceInLima(): InstrumentBody[] {
  * PostgreSQL variant of a file that reads the registry after the embedded one missed the first instrument (cause not
  * yet found) although the registry copy is kept per database handle (versioned-cache.ts).
  */
-export async function forgetRegistryReadings(db: { query: (sql: string, params: unknown[]) => Promise<unknown> }): Promise<void> {
+export async function forgetRegistryReadings(db: Queryable): Promise<void> {
   await db.query(`UPDATE change_version SET version = version + $1 WHERE scope = 'legal_registry'`, [1 + Math.floor(Math.random() * 1_000_000)]);
 }

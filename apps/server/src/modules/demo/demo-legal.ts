@@ -4,7 +4,6 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { auditActorOf } from '../../platform/auth/actor.ts';
 import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
 import { limaToday } from '../forces/forces-access.ts';
 import { decideTasking, evaluateTasking } from '../legal/evaluate-tasking.ts';
 import type { TInstrumentCreate } from '../legal/legal.schemas.ts';
@@ -24,17 +23,17 @@ const LIMA_NORTE = ['150110', '150112', '150117', '150135'];
 
 /**
  * The legal side of the demo, dated relative to the seeding day so that it is in force when a new user looks:
- * - a state of emergency over Lima Metropolitana and Callao (S2, control by the PNP with FF.AA. support) declared 75
+ * - a state of emergency over Lima Metropolitana and Callao (S3, control by the PNP with FF.AA. support) declared 75
  *   days ago for 30 days, and its 60-day extension ending in 14 days, so the expiry alert shows;
  * - the RUF approval, the CCFFAA directive and the coordination-command plan for it;
  * - two tasking evaluations by the Army's planner: BCMDO 19 on joint patrols in Lima Norte for the next two weeks
  *   (its records make it lawful, so its task area appears on the map and on TAK phones), and the support company
  *   on crowd-control support, denied for the training and equipment its records lack.
  * Every instrument is labelled as a demonstration in its number and title. Each step goes through the audited
- * use-cases, as a person would do it; nothing is written when the decree is already there (its registration is
- * refused as a taken id).
+ * use-cases, as a person would do it. Callers seed it once: with the rest of a new demo, or into an earlier demo
+ * that lacks it (seed-demo.ts checks for the decree first).
  */
-export async function seedLegalDemo(db: Db, units: ReadonlyMap<string, string>, afterAudit?: () => void): Promise<boolean> {
+export async function seedLegalDemo(db: Db, units: ReadonlyMap<string, string>, afterAudit?: () => void): Promise<void> {
   const today = limaToday();
   const declared = addDays(today, -75);
   const extensionFrom = addDays(declared, 30);
@@ -111,13 +110,7 @@ export async function seedLegalDemo(db: Db, units: ReadonlyMap<string, string>, 
   ];
   for (const [username, draft] of drafts) {
     const actor = await demoActor(db, username);
-    try {
-      await runAudited({ db, actor: auditActorOf(actor), afterAudit }, (tx, audit) => registerInstrument({ tx, audit, actor, draft }));
-    } catch (err) {
-      // The decree comes first: when it is there, the legal demo was seeded before.
-      if (draft.id === DEMO_DECREE_ID && err instanceof AppError && err.code === 'INSTRUMENT_ID_TAKEN') return false;
-      throw err;
-    }
+    await runAudited({ db, actor: auditActorOf(actor), afterAudit }, (tx, audit) => registerInstrument({ tx, audit, actor, draft }));
   }
 
   const planner = await demoActor(db, 'ep.planificador');
@@ -145,7 +138,6 @@ export async function seedLegalDemo(db: Db, units: ReadonlyMap<string, string>, 
   for (const input of requests) {
     await evaluateTasking({ db, audited: { db, actor: auditActorOf(planner), afterAudit }, actor: planner, input, now: new Date() });
   }
-  return true;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { StoredEvaluation } from '../../../../../test/support/evaluations.t
 import { makeUser, uniq } from '../../../../../test/support/factories.ts';
 import type { TestUser } from '../../../../../test/support/factories.ts';
 import { aBasisInForceInLima, aRequest, forgetRegistryReadings } from '../../../../../test/support/legal.ts';
-import type { TakClient} from '../../../../../test/support/tak-client.ts';
+import type { TakClient } from '../../../../../test/support/tak-client.ts';
 import { drainedThrough, signedInTakClient } from '../../../../../test/support/tak-client.ts';
 import { testApp } from '../../../../../test/support/test-app.ts';
 import type { TestApp } from '../../../../../test/support/test-app.ts';

@@ -3,6 +3,7 @@
  * connection. Messages can arrive hundreds of times a second; the map reads the feature set directly (one redraw per
  * animation frame) and React panels read a summary that is rebuilt at most a few times a second.
  */
+import { LIVE_AREA_LAYERS } from '@enlace/contracts';
 import type { TAlert, TChatMessage, TChatReceipt, TLiveAreaLayer, TTrack } from '@enlace/contracts';
 import { LiveFeatureSet, type PointFeature } from '../../app/map/live-features.ts';
 import type { LiveHandlers, LiveState } from './live-client.ts';
@@ -130,6 +131,9 @@ export class CopStore implements LiveHandlers {
   }
 
   state(state: LiveState, detail?: string): void {
+    // Back live after a drop: area changes announced meanwhile were missed, so every layer is read again (the tracks
+    // resync by the server's new snapshot).
+    if (state === 'live' && this.connection === 'reconnecting') this.areas([...LIVE_AREA_LAYERS]);
     this.connection = state;
     this.connectionDetail = detail;
     this.touch(true);

@@ -142,6 +142,18 @@ describe('live messages', () => {
 });
 
 describe('CopStore', () => {
+  it('asks for every layer of areas again when the socket is back after a drop, not on the first connection', () => {
+    const store = new CopStore(() => NOW);
+    const asked: string[] = [];
+    store.subscribeAreas((layers) => asked.push(layers.join('+')));
+    store.state('connecting');
+    store.state('live');
+    expect(asked).toEqual([]);
+    store.state('reconnecting');
+    store.state('live');
+    expect(asked).toEqual(['legal+tasks+geofences']);
+  });
+
   it('takes a snapshot, then updates and removals; counts by base type and freshness', () => {
     const store = new CopStore(() => NOW);
     store.snapshot([track('A'), track('B', { status: 'en_incidente', source: 'sim' }), track('C', { stale: iso(-1) })]);
