@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { join, resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { COP_SUBJECTS } from '@enlace/contracts';
@@ -16,8 +15,8 @@ import { startServer } from '../apps/server/src/server.ts';
 import type { LoadOptions } from './cot-load-client.ts';
 import { startProfile } from './cpu-profile.ts';
 import type { BenchResult } from './report.ts';
+import { spawnTs } from './ts-child.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const CELLS = 20;
 
 /** Load of one run. */
@@ -60,9 +59,7 @@ interface RunFigures {
 }
 
 function child(options: LoadOptions): { process: ChildProcess; result: Promise<string>; ready: Promise<void> } {
-  const p = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'bench/cot-load-client.ts'), JSON.stringify(options)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const p = spawnTs('cot-load-client.ts', [JSON.stringify(options)]);
   let out = '';
   let readyResolve: () => void = () => undefined;
   const ready = new Promise<void>((r) => (readyResolve = r));

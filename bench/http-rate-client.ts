@@ -6,7 +6,7 @@
  * from the two cores it shares with the server and PostgreSQL (the plain client costs a fraction of that).
  * Usage: tsx bench/http-rate-client.ts URL TOKEN BODIES_FILE RATE SECONDS [WARMUP_SECONDS]
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 
 const [url = '', token = '', file = '', rateArg = '200', secondsArg = '10', warmupArg = '0'] = process.argv.slice(2);
@@ -17,6 +17,9 @@ const total = Math.round(rate * Number(secondsArg));
 // milliseconds: the first `warmup` seconds are sent at the same rate, without a pause, and not counted.
 const warm = Math.round(rate * Number(warmupArg));
 const latencies: number[] = [];
+// ENLACE_BENCH_TIMELINE=<file>: each counted request's send time (epoch ms) and latency, one per line, to line slow
+// requests up with what the database was doing at that moment.
+const timeline: string[] = [];
 let failed = 0;
 let firstError = '';
 const started = performance.now();
@@ -55,6 +58,7 @@ for (let i = 0; i < warm + total; i++) {
         const res = await post(body, headers);
         if (!counted) return;
         latencies.push(performance.now() - t0);
+        if (process.env.ENLACE_BENCH_TIMELINE) timeline.push(`${(performance.timeOrigin + t0).toFixed(1)} ${(performance.now() - t0).toFixed(2)}`);
         if (res.status !== 200) {
           failed++;
           firstError ||= `${res.status} ${res.text.slice(0, 300)}`;
@@ -71,6 +75,7 @@ for (let i = 0; i < warm + total; i++) {
 }
 await Promise.all(inflight);
 latencies.sort((a, b) => a - b);
+if (process.env.ENLACE_BENCH_TIMELINE) writeFileSync(process.env.ENLACE_BENCH_TIMELINE, timeline.join('\n') + '\n', { flag: 'a' });
 const q = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
 agent.destroy();
 process.stdout.write(JSON.stringify({ sent: total, ok: total - failed, failed, firstError, p50: q(0.5), p90: q(0.9), p99: q(0.99), max: q(1) }));

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { ZUnitCreate } from '@enlace/contracts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { buildApp } from '../apps/server/src/app.ts';
@@ -15,15 +14,13 @@ import { loadConfig } from '../apps/server/src/platform/config/config.ts';
 import type { Db } from '../apps/server/src/platform/db/db.ts';
 import { createMemoryBus } from '../apps/server/src/platform/events/memory-bus.ts';
 import type { BenchResult } from './report.ts';
+import { spawnTs } from './ts-child.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
 
 /** Runs the load client in a separate process and returns its writes per second. */
 function load(url: string, token: string, clients: number, seconds: number): Promise<number> {
   return new Promise((ok, ko) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'bench/http-load-client.ts'), url, token, String(clients), String(seconds)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawnTs('http-load-client.ts', [url, token, String(clients), String(seconds)]);
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => {

@@ -5,11 +5,10 @@
  * certificates and equipment in the forces records, 20 units seeded per size) and the unit's members inline. Each
  * request is authenticated, validated, evaluated, stored and audited, as in production.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from '../apps/server/src/app.ts';
 import { pkiDir } from '../apps/server/src/modules/audit/audit-paths.ts';
@@ -25,8 +24,8 @@ import type { TTaskingInput } from '@enlace/rules';
 import { startProfile } from './cpu-profile.ts';
 import { legalWorkload } from './legal.bench.ts';
 import type { BenchResult } from './report.ts';
+import { spawnTs } from './ts-child.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
 /**
  * The measuring client's first seconds at the rate, not counted: its own start (loading and compiling under tsx,
  * opening its connections) takes CPU from the server on a 2-core machine for a few hundred milliseconds. Without
@@ -47,9 +46,7 @@ interface RateResult {
 
 function rateClient(url: string, token: string, file: string, rate: number, seconds: number, warmupSeconds = 0): Promise<RateResult> {
   return new Promise((ok, ko) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'bench/http-rate-client.ts'), url, token, file, String(rate), String(seconds), String(warmupSeconds)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawnTs('http-rate-client.ts', [url, token, file, String(rate), String(seconds), String(warmupSeconds)]);
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => (code === 0 ? ok(JSON.parse(out) as RateResult) : ko(new Error(`rate client exited ${code}`))));

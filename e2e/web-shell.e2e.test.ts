@@ -68,6 +68,10 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
 
   it('signs in, switches language, lists units, adapts to a phone and signs out', async () => {
     const page = await openApp();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
 
     // Login page, in Spanish by default.
     await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
@@ -123,6 +127,21 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
     await expect.poll(() => nav.getByRole('button', { name: 'Forces' }).getAttribute('aria-expanded')).toBe('false');
     mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    // Screens load their own code when opened: signing in and listing units fetched no map code (MapLibre).
+    expect(scripts.some((path) => /\/assets\/units-page-[\w-]+\.js$/.test(path))).toBe(true);
+    expect(scripts.filter((path) => path.includes('map-view'))).toEqual([]);
+
+    // A screen whose code cannot be fetched (an older tab after an upgrade, a dropped link) says so and offers a
+    // reload; the header and navigation stay.
+    await page.route(/\/assets\/protocols-page-[\w-]+\.js$/, (route) => route.abort());
+    await (await navLink(page, 'Joint protocols', 'Main navigation')).click();
+    const failed = page.getByRole('alert').filter({ hasText: 'This screen could not be loaded or shown.' });
+    await failed.waitFor();
+    expect(await failed.getByRole('button', { name: 'Reload' }).isVisible()).toBe(true);
+    expect(await header.getByText('Peruvian National Police', { exact: true }).isVisible()).toBe(true);
+    await page.unroute(/\/assets\/protocols-page-[\w-]+\.js$/);
+    await (await navLink(page, 'Units', 'Main navigation')).click();
+    await table.waitFor();
 
     // Phone width: no horizontal scroll, navigation behind a menu button.
     await page.setViewportSize({ width: 375, height: 812 });

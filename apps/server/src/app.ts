@@ -61,6 +61,7 @@ export async function buildApp(input: AppContextInput, options: { logger?: boole
   const ctx: AppContext = { ...input, log: app.log, sessions };
   const stopWatchingSessions = watchSessions(ctx.db, ctx.bus, sessions, {
     checkMs: config.sessionCheckMs,
+    ready: input.ready,
     onError: (err) => app.log.warn({ err }, 'session counter unreadable: sessions are read from the database'),
   });
   app.addHook('onClose', async () => stopWatchingSessions());

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './app-header.tsx';
 import { useLocation } from './router.tsx';
+import { ScreenBoundary } from './screen-boundary.tsx';
 import { renderRoute } from './routes.tsx';
 import { useSession } from './session.ts';
 
@@ -27,7 +28,7 @@ export function Shell() {
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <AppHeader path={path} menuOpen={menuOpen} onToggleMenu={() => { setMenuOpen((open) => !open); }} />
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
-        {renderRoute(session, path)}
+        <ScreenBoundary key={path}>{renderRoute(session, path)}</ScreenBoundary>
       </main>
     </div>
   );

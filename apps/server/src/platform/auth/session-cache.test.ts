@@ -114,6 +114,26 @@ describe('SessionCache', () => {
     stop();
     await bus.close();
   });
+  it('waits for the migrations before reading the counter: no error reported, nothing cached meanwhile', async () => {
+    const bus = createMemoryBus();
+    const cache = new SessionCache({ ttlMs: 30_000 });
+    let migrated = false;
+    const db = { closed: false, query: vi.fn(async () => ({ rows: [{ version: '1' }], rowCount: 1 })) };
+    const onError = vi.fn();
+    const stop = watchSessions(db as never, bus, cache, { checkMs: 5, onError, ready: () => migrated });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(db.query).not.toHaveBeenCalled();
+    cache.set('h', actor('a', 'h'), Date.now() + 60_000, cache.ticket());
+    expect(cache.get('h')).toBeUndefined();
+    migrated = true;
+    await vi.waitFor(() => expect(db.query).toHaveBeenCalled());
+    await new Promise((r) => setImmediate(r));
+    cache.set('h', actor('a', 'h'), Date.now() + 60_000, cache.ticket());
+    expect(cache.get('h')).toBeDefined();
+    expect(onError).not.toHaveBeenCalled();
+    stop();
+    await bus.close();
+  });
 });
 
 describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('cached sessions on %s', (_n, backend) => {

@@ -21,7 +21,12 @@ export function watchSessions(
   db: Db,
   bus: EventBus,
   cache: SessionCache,
-  options: { checkMs: number; onError: (err: unknown) => void },
+  options: {
+    checkMs: number;
+    onError: (err: unknown) => void;
+    /** False while migrations run (the counter's table may not exist yet): nothing is cached and nothing is reported. */
+    ready?: () => boolean;
+  },
 ): () => void {
   if (!cache.enabled) return () => undefined;
   const unsubscribe = bus.subscribe(SESSIONS_ENDED, (event) => {
@@ -34,11 +39,15 @@ export function watchSessions(
   let failures = 0;
   const poll = async (): Promise<void> => {
     if (stopped || db.closed) return;
+    if (options.ready && !options.ready()) {
+      cache.clear();
+      return;
+    }
     try {
       cache.observeCounter(await readChangeVersion(db, 'identity'));
       failures = 0;
     } catch (err) {
-      // Without the counter nothing may be trusted: start afresh (before migrations the table may not exist yet).
+      // Without the counter nothing may be trusted: start afresh.
       cache.clear();
       if (++failures === 3) options.onError(err);
     }
