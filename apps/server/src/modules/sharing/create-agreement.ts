@@ -9,7 +9,7 @@ import { getInstrument } from '../legal/get-instrument.ts';
 import { getJointExercise } from '../training/get-joint-exercise.ts';
 import { assertIncidentAccess } from '../incidents/incident-access.ts';
 import type { AgreementValues, InstrumentRevocation } from './sharing.repository.ts';
-import { insertAgreement, instrumentRevocation } from './sharing.repository.ts';
+import { insertAgreement, instrumentArea, instrumentRevocation } from './sharing.repository.ts';
 
 interface Basis {
   basis: AgreementValues['basis'];
@@ -26,7 +26,8 @@ const revokedError = (r: InstrumentRevocation): AppError =>
   new AppError('SHARING_INSTRUMENT_REVOKED', { instrument: r.instrumentId, revokedOn: r.revokedOn, by: r.revokingInstrument, lastDay: dayBefore(r.revokedOn) });
 
 /**
- * The legal instrument as the legal module gives it to the actor: its area and validity bound the agreement. A revoked
+ * The legal instrument as the legal module gives it to the actor: its area and validity bound the agreement (both
+ * are read again from the registry at every use of the agreement, so later edits of the instrument apply). A revoked
  * instrument (or an extension of a revoked decree) is refused once the revocation has come or leaves it no day in
  * force; a revocation recorded for a later day ends the basis the day before it, as in the legal registry.
  */
@@ -35,16 +36,16 @@ async function instrumentBasis(ctx: AppContext, actor: Actor, id: string): Promi
     if (err instanceof AppError && err.code === 'NOT_FOUND') throw new AppError('SHARING_NO_BASIS', { id });
     throw err;
   });
-  const areaUbigeo = instrument.area?.ubigeo ?? [];
-  const geometry = instrument.area?.geometry;
-  if (areaUbigeo.length === 0 && !geometry) throw new AppError('SHARING_INSTRUMENT_WITHOUT_AREA', { id });
+  // An extension that states no area keeps the area of the decree it extends.
+  const area = await instrumentArea(ctx.db, instrument.id);
+  if (!area) throw new AppError('SHARING_INSTRUMENT_WITHOUT_AREA', { id });
   const revocation = await instrumentRevocation(ctx.db, instrument.id);
   const lastDay = revocation ? dayBefore(revocation.revokedOn) : instrument.validTo;
   if (revocation && (revocation.revokedOn <= revocation.today || lastDay < instrument.validFrom)) throw revokedError(revocation);
   return {
     basis: { kind: 'instrument', instrumentId: instrument.id },
-    areaUbigeo,
-    areaGeometry: geometry ? JSON.stringify(geometry) : null,
+    areaUbigeo: area.ubigeo,
+    areaGeometry: area.geometry,
     validFrom: instrument.validFrom,
     validTo: lastDay < instrument.validTo ? lastDay : instrument.validTo,
     exercise: instrument.exercise,

@@ -55,6 +55,31 @@ const chainRevocation = (instrumentId: string): string => `
   ORDER BY revoked_on, depth LIMIT 1`;
 
 /**
+ * The area of an instrument as the registry states it now: its own, or, for an extension that states none, that of
+ * the nearest instrument up its chain that does (as the legal registry and the picture read it). One row or none.
+ */
+const chainArea = (instrumentId: string): string => `
+  WITH RECURSIVE chain (id, extends, area_ubigeo, area_geom, depth) AS (
+    SELECT li.id, li.extends, li.area_ubigeo, li.area_geom, 0 FROM legal_instrument li WHERE li.id = ${instrumentId}
+    UNION ALL
+    SELECT p.id, p.extends, p.area_ubigeo, p.area_geom, c.depth + 1
+      FROM chain c JOIN legal_instrument p ON p.id = c.extends
+     WHERE c.depth < 100 AND cardinality(coalesce(c.area_ubigeo, '{}')) = 0 AND c.area_geom IS NULL
+  )
+  SELECT coalesce(area_ubigeo, '{}') AS area_ubigeo, area_geom FROM chain
+   WHERE cardinality(coalesce(area_ubigeo, '{}')) > 0 OR area_geom IS NOT NULL
+   ORDER BY depth LIMIT 1`;
+
+/**
+ * The area an agreement shares, decided at every read: an instrument's area as the registry states it now (an edit of
+ * the instrument's area moves the agreement's with it, on every instance at once); a joint exercise's district as
+ * recorded. `ar.area_ubigeo` / `ar.area_geom` after joining {@link AREA_OF_AGREEMENT}.
+ */
+const AREA_OF_AGREEMENT = `LEFT JOIN LATERAL (${chainArea('a.instrument_id')}) ia ON true
+  CROSS JOIN LATERAL (SELECT CASE WHEN ia.area_ubigeo IS NULL THEN a.area_ubigeo ELSE ia.area_ubigeo END AS area_ubigeo,
+    CASE WHEN ia.area_ubigeo IS NULL THEN a.area_geom ELSE ia.area_geom END AS area_geom) ar`;
+
+/**
  * An agreement with its basis as the registry stands now: `e.base_to` is the last day of its period that its instrument
  * still covers (an edit may have cut the instrument short), `e.eff_from`..`e.eff_to` the days it really grants access
  * once the revocation of its instrument (or of one it extends) is applied. Exercise agreements keep their own period.
@@ -62,6 +87,7 @@ const chainRevocation = (instrumentId: string): string => `
 const FROM_AGREEMENT = `sharing_agreement a
   LEFT JOIN legal_instrument li ON li.id = a.instrument_id
   LEFT JOIN LATERAL (${chainRevocation('a.instrument_id')}) rv ON true
+  ${AREA_OF_AGREEMENT}
   CROSS JOIN LATERAL (SELECT GREATEST(a.valid_from, li.valid_from) AS eff_from, LEAST(a.valid_to, li.valid_to, rv.revoked_on - 1) AS eff_to,
     LEAST(a.valid_to, li.valid_to) AS base_to, ${LIMA_TODAY} AS today) e`;
 
@@ -76,7 +102,7 @@ const STATUS = `CASE WHEN a.ended_at IS NOT NULL THEN 'ended'
        WHEN e.today < e.eff_from THEN 'scheduled' ELSE 'active' END`;
 
 const COLUMNS = `a.id, a.title, a.owner_agency, a.recipient_agency, a.recipient_unit_id::text AS recipient_unit_id, a.basis_kind,
-  a.instrument_id, a.exercise_id::text AS exercise_id, a.area_ubigeo, a.valid_from::text AS valid_from, a.valid_to::text AS valid_to,
+  a.instrument_id, a.exercise_id::text AS exercise_id, ar.area_ubigeo, a.valid_from::text AS valid_from, a.valid_to::text AS valid_to,
   a.data_from::text AS data_from, a.fields, a.crime_types, a.max_classification, ${STATUS} AS status,
   CASE WHEN e.eff_to >= e.eff_from THEN e.eff_from::text END AS effective_from,
   CASE WHEN e.eff_to >= e.eff_from THEN e.eff_to::text END AS effective_to,
@@ -186,6 +212,16 @@ export interface InstrumentRevocation {
   today: string;
 }
 
+/** The area an instrument gives an agreement now (its own, or inherited up its extension chain); null when none. */
+export async function instrumentArea(db: Queryable, instrumentId: string): Promise<{ ubigeo: string[]; geometry: string | null } | null> {
+  const r = await db.query<{ area_ubigeo: string[]; geometry: string | null }>(
+    `SELECT c.area_ubigeo, ST_AsGeoJSON(c.area_geom) AS geometry FROM (${chainArea('$1')}) c`,
+    [instrumentId],
+  );
+  const row = r.rows[0];
+  return row ? { ubigeo: row.area_ubigeo, geometry: row.geometry } : null;
+}
+
 /** The earliest revocation of the instrument or of one it extends, or null when its chain is not revoked. */
 export async function instrumentRevocation(db: Queryable, instrumentId: string): Promise<InstrumentRevocation | null> {
   const r = await db.query<{ instrument_id: string; revoked_on: string; revoked_by_instrument: string; today: string }>(
@@ -241,7 +277,9 @@ export async function sharedIncidents(
   ];
   if (q.from) where.push(`i.occurred_at >= $${params.push(q.from)}::timestamptz`);
   if (q.to) where.push(`i.occurred_at < $${params.push(q.to)}::timestamptz`);
-  const from = `FROM incident i JOIN sharing_agreement s ON s.id = $1 WHERE ${where.join(' AND ')}`;
+  const agreement = `(SELECT a.data_from, a.exercise, a.crime_types, ar.area_ubigeo, ar.area_geom
+      FROM sharing_agreement a ${AREA_OF_AGREEMENT} WHERE a.id = $1) s`;
+  const from = `FROM incident i JOIN ${agreement} ON true WHERE ${where.join(' AND ')}`;
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params);
   const shares = new Set(a.fields);
   const counts = shares.has('victimCount') || shares.has('suspectCount');

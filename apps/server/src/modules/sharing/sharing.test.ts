@@ -249,6 +249,64 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('sharing 
     });
   });
 
+  describe('when the instrument states its area', () => {
+    const register = async (instrument: InstrumentBody): Promise<void> => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/legal/instruments', headers: pnpLegal.auth, payload: instrument });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    const decreeOver = (ubigeo: string[], from: number, to: number): InstrumentBody =>
+      aDecree(Number(limaDay(0).slice(0, 4)), { ubigeo }, {
+        validFrom: limaDay(from), validTo: limaDay(to),
+        oversight: { defensoriaContact: 'Defensoría Lima', ministerioPublicoContact: 'Fiscalía Lima', reportingSchedule: 'diario', congressNotifiedOn: limaDay(from + 1) },
+      });
+    const fields = ['crimeType', 'occurredAt', 'ubigeo'];
+    const sharedIds = async (agreementId: string): Promise<string[]> => {
+      const res = await readShared(epAnalyst, agreementId);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ items: TSharedIncident[] }>().items.map((i) => i.id);
+    };
+    const areaOf = async (agreementId: string): Promise<string[]> =>
+      (await t.app.inject({ method: 'GET', url: `/api/v1/sharing/agreements/${agreementId}`, headers: epAnalyst.auth })).json<TAgreement>().areaUbigeo;
+
+    it('shares the area the instrument states now: an edit that widens or narrows it moves the agreement with it', async () => {
+      const decree = decreeOver(['150132'], -10, 20);
+      await register(decree);
+      const created = await openAgreement(pnpCommander, { title: 'Área que sigue al decreto', recipientAgency: 'EP', instrumentId: decree.id, fields });
+      expect(created.statusCode, created.body).toBe(201);
+      const { id } = created.json<TAgreement>();
+      expect(await sharedIds(id)).toContain(ids['in-area']);
+      expect(await sharedIds(id)).not.toContain(ids['other-district']);
+
+      const edit = (ubigeo: string[]) =>
+        t.app.inject({ method: 'PUT', url: `/api/v1/legal/instruments/${decree.id}`, headers: pnpLegal.auth, payload: { ...decree, area: { ubigeo } } });
+      const widened = await edit(['150132', '150122']);
+      expect(widened.statusCode, widened.body).toBe(200);
+      expect(await areaOf(id)).toEqual(['150132', '150122']);
+      expect(await sharedIds(id)).toEqual(expect.arrayContaining([ids['in-area'], ids['other-district']]));
+
+      // Narrowed to Miraflores alone: San Juan de Lurigancho's incidents are no longer shared.
+      const narrowed = await edit(['150122']);
+      expect(narrowed.statusCode, narrowed.body).toBe(200);
+      expect(await areaOf(id)).toEqual(['150122']);
+      const now = await sharedIds(id);
+      expect(now).toContain(ids['other-district']);
+      expect(now).not.toContain(ids['in-area']);
+    });
+
+    it('an extension that states no area shares the area of the decree it extends', async () => {
+      const decree = decreeOver(['150132'], -40, -11);
+      await register(decree);
+      const extension = anExtension(decree, { validFrom: limaDay(-10), validTo: limaDay(20), oversight: { congressNotifiedOn: limaDay(-10) } });
+      await register(extension);
+      const created = await openAgreement(pnpCommander, { title: 'Sobre una prórroga sin área propia', recipientAgency: 'EP', instrumentId: extension.id, fields });
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json<TAgreement>()).toMatchObject({ status: 'active', areaUbigeo: ['150132'] });
+      const shared = await sharedIds(created.json<TAgreement>().id);
+      expect(shared).toContain(ids['in-area']);
+      expect(shared).not.toContain(ids['other-district']);
+    });
+  });
+
   it('ties an agreement to a joint exercise of both forces: only exercise data of its district and days is shared', async () => {
     const pnpUnit = await makeUnit(t.ctx.db, { agency: 'PNP', classification: 'PUBLICO' });
     const epUnit = await makeUnit(t.ctx.db, { agency: 'EP', classification: 'PUBLICO' });
