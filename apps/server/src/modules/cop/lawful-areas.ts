@@ -43,6 +43,12 @@ const WATCHER: Actor = {
   sessionHash: '',
 };
 
+/**
+ * The most evaluations read for the picture. Only those that can still place a unit are read (taskings not yet
+ * ended and the newer evaluations of the same unit and task), so this bounds one reading, not the registry's history.
+ */
+const MAX_EVALUATIONS = 20_000;
+
 const LIMA_OFFSET = '-05:00';
 const bound = (s: string, end: boolean): number =>
   /^\d{4}-\d{2}-\d{2}$/.test(s)
@@ -61,14 +67,15 @@ interface EvaluationInput {
 }
 
 /**
- * The lawful areas of units from the newest stored tasking evaluations (legal module's use-case), whose period has
- * not ended: decision allowed or conditional, the unit identified, the area made of its polygon and the boundaries
+ * The lawful areas of units from the stored tasking evaluations that can still place one (legal module's use-case),
+ * however many others were stored since, whose period has not ended: decision allowed or conditional, the unit identified, the area made of its polygon and the boundaries
  * of its UBIGEOs (geography module's use-case, about 50 m simplified). An evaluation is superseded by any newer
  * evaluation of the same unit and task whose period overlaps its own, whatever that one decided: the newest decision
  * about that unit, task and time is the one in force (a re-evaluation that now denies withdraws the area).
  */
 export async function loadLawfulAreas(ctx: AppContext, now = Date.now()): Promise<LawfulArea[]> {
-  const { evaluations, revokedOn } = await listEvaluationsForPicture({ ctx, reader: WATCHER, limit: 1000 }); // newest first
+  const { evaluations, revokedOn, truncated } = await listEvaluationsForPicture({ ctx, reader: WATCHER, limit: MAX_EVALUATIONS }); // newest first
+  if (truncated) ctx.log.warn({ limit: MAX_EVALUATIONS }, 'lawful areas: more evaluations still in force than read; the oldest are left out');
   const areas: LawfulArea[] = [];
   const boundaries = new Map<string, Polygon[]>();
   /** Periods already decided by newer evaluations, per unit and task. */

@@ -92,4 +92,37 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('GET /api
     await new Promise((ok) => setImmediate(ok)); // the in-process bus delivers on the next turn
     expect(await uids(pnpField)).toContain(task(fresh));
   });
+
+  it('keeps a unit’s task area however many evaluations are stored after it (what-if evaluations of other units)', async () => {
+    const kept = await evaluation({ agency: 'PNP', classification: 'CONFIDENCIAL', ageSeconds: 600 });
+    const actor = `bulk-${randomUUID()}`;
+    try {
+      // 1,200 newer evaluations of other units, allowed and denied, written in one statement.
+      await t.ctx.db.query(
+        `INSERT INTO tasking_evaluation (actor, agency, classification, input, result, rule_set_version, decision)
+         SELECT $1, 'PNP', 'CONFIDENCIAL',
+                jsonb_build_object('unit', jsonb_build_object('id', gen_random_uuid()::text), 'task', 'PUESTO_CONTROL',
+                                   'area', jsonb_build_object('ubigeo', jsonb_build_array('150132')), 'start', $2::text, 'end', $3::text),
+                jsonb_build_object('decision', d, 'legalBasis', '[]'::jsonb, 'findings', '[]'::jsonb), 'test', d
+           FROM generate_series(1, 1200) g, LATERAL (SELECT CASE WHEN g % 2 = 0 THEN 'denied' ELSE 'allowed' END AS d) x`,
+        [actor, '2026-01-01', '2026-01-31'],
+      );
+      copRuntime(t.ctx).refreshLawfulAreas();
+      expect(await uids(pnpField)).toContain(task(kept));
+    } finally {
+      await t.ctx.db.query('DELETE FROM tasking_evaluation WHERE actor = $1', [actor]);
+    }
+  });
+
+  it('reads a request’s period as the evaluator does: dates are whole Lima days, a time without offset is Lima time', async () => {
+    const moment = async (s: string, end: boolean): Promise<string | null> =>
+      (await t.ctx.db.query<{ m: Date | null }>('SELECT enlace_lima_moment($1, $2) AS m', [s, end])).rows[0]!.m?.toISOString() ?? null;
+    expect(await moment('2026-03-01', false)).toBe('2026-03-01T05:00:00.000Z');
+    expect(await moment('2026-03-01', true)).toBe('2026-03-02T04:59:59.999Z');
+    expect(await moment('2026-03-01T10:30', false)).toBe('2026-03-01T15:30:00.000Z');
+    expect(await moment('2026-03-01T10:30:15Z', true)).toBe('2026-03-01T10:30:15.000Z');
+    expect(await moment('2026-03-01T10:30:15.5+01:00', false)).toBe('2026-03-01T09:30:15.500Z');
+    expect(await moment('2026-02-30', false)).toBeNull();
+    expect(await moment('mañana', true)).toBeNull();
+  });
 });

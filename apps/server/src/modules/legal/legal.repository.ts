@@ -261,6 +261,30 @@ export async function listEvaluations(
   return r.rows.map(toEvaluation);
 }
 
+/**
+ * The evaluations that can still place a unit on the picture, newest first: those of a unit and task that has an
+ * allowed or conditional evaluation whose period has not ended, from the earliest start of those on (any decision:
+ * a newer one whose period overlaps supersedes, cop/lawful-areas.ts). However many evaluations were stored since.
+ */
+export async function listEvaluationsThatMayPlaceUnits(
+  db: Queryable,
+  f: { labels: readonly ResourceLabel[]; limit: number },
+): Promise<TTaskingEvaluation[]> {
+  const r = await db.query<EvaluationRow>(
+    `WITH live AS (
+       SELECT unit_id, task, min(period_from) AS since FROM tasking_evaluation
+        WHERE unit_id IS NOT NULL AND decision IN ('allowed', 'conditional') AND period_to >= now() AND ${labelPredicate(1)}
+        GROUP BY unit_id, task
+     )
+     SELECT e.id, e.actor, e.agency, e.classification, e.input, e.input_digest, e.result, e.rule_set_version, e.decision, e.created_at
+       FROM tasking_evaluation e JOIN live l ON l.unit_id = e.unit_id AND l.task IS NOT DISTINCT FROM e.task
+      WHERE e.period_to >= l.since AND ${labelPredicate(1, 'e.')}
+      ORDER BY e.created_at DESC, e.id LIMIT $2`,
+    [labelKeys(f.labels), f.limit],
+  );
+  return r.rows.map(toEvaluation);
+}
+
 /** The revocation day (`YYYY-MM-DD`) of each of `ids` that was revoked. */
 export async function instrumentRevocations(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
   const r = await db.query<{ id: string; revoked_on: string }>(
