@@ -190,4 +190,87 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
     await alert.getByText(/\$\.instruments\[0\]\.validTo — DECREE_TOO_LONG/).waitFor();
     expect(pageErrors).toEqual([]);
   });
+
+  it('opens a sharing agreement with the Ejército over the demo decree, then ends it', async () => {
+    const page = await openApp();
+    await page.getByRole('button', { name: 'Español' }).click().catch(() => undefined);
+    // The previous test left its user signed in.
+    const signOut = page.getByRole('button', { name: 'Cerrar sesión' });
+    await Promise.race([signOut.waitFor(), page.getByLabel('Usuario').waitFor()]);
+    if (await signOut.isVisible()) await signOut.click();
+    await page.getByLabel('Usuario').fill(DEMO_USER.username);
+    await page.getByLabel('Contraseña').fill(DEMO_USER.password);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await (await navLink(page, 'Intercambio de información')).click();
+    await page.getByRole('heading', { name: 'Intercambio de información' }).waitFor();
+    await page.getByRole('link', { name: 'Nuevo acuerdo' }).click();
+    await page.getByRole('heading', { name: 'Nuevo acuerdo de intercambio' }).waitFor();
+
+    // Nothing chosen yet but the defaults: the form says what is missing before anything is sent.
+    await page.getByRole('button', { name: 'Crear acuerdo' }).click();
+    await page.getByRole('alert').getByText('Indique un título.').waitFor();
+
+    const title = `Intercambio con el Ejército ${Date.now()}`;
+    await page.getByLabel('Título').fill(title);
+    await page.getByLabel('Institución destinataria').selectOption('EP');
+    const basis = page.getByLabel('Instrumento legal (base)');
+    await basis.locator('option').first().waitFor({ state: 'attached' });
+    const offered = await basis.locator('option').allInnerTexts();
+    // The demo's state of emergency is in force through its extension (which states no area of its own).
+    const decree = offered.find((text) => /DS de (estado de emergencia|prórroga)/.test(text));
+    expect(decree, `the demo decree is offered as a basis among ${offered.join(' | ')}`).toBeDefined();
+    await basis.selectOption({ label: decree! });
+    await page.getByLabel('Descripción').check();
+    await page.getByRole('button', { name: 'Crear acuerdo' }).click();
+
+    // The agreement as the server decided it: active, over the decree's districts, with the chosen fields.
+    await page.getByRole('heading', { name: title }).waitFor();
+    await page.locator('.badge-agreement-active').getByText('Vigente').waitFor();
+    const terms = page.locator('dl.details');
+    expect(await terms.getByText('Tipo de delito, Fecha y hora, Distrito (UBIGEO), Descripción').count()).toBe(1);
+    expect(await terms.getByText(decree!.split(' · ')[0]!, { exact: true }).count()).toBe(1);
+    // The shared area is the decree's districts, inherited by the extension.
+    expect(await terms.locator('.details-row').filter({ hasText: 'Área compartida' }).locator('dd').innerText()).toMatch(/^\d{4,6}(, \d{4,6})*$/);
+
+    await page.screenshot({ path: join(ROOT, 'test-results/sharing-agreement.png'), fullPage: true });
+    const agreementPath = new URL(page.url()).pathname;
+
+    /** Signs out and in again as another demo user, and opens the agreement. */
+    const openAs = async (username: string): Promise<void> => {
+      await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+      await page.getByLabel('Usuario').fill(username);
+      await page.getByLabel('Contraseña').fill(DEMO_USER.password);
+      await page.getByRole('button', { name: 'Ingresar' }).click();
+      await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
+      await (await navLink(page, 'Intercambio de información')).click();
+      await page.getByRole('link', { name: title }).click();
+      await page.getByRole('heading', { name: title }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(agreementPath);
+    };
+
+    // The Ejército reads what the agreement shares (an audited read); the fields not shared stay hidden.
+    await openAs('ep.comandante');
+    expect(await page.getByRole('button', { name: 'Terminar acuerdo' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Consultar incidentes compartidos' }).click();
+    await page.getByText(/^\d+ de \d+ incidentes$/).waitFor();
+
+    // Oversight (Defensoría del Pueblo) sees who read through the agreement.
+    await openAs('dp.supervisor');
+    const reads = page.getByRole('table', { name: 'Lecturas a través del acuerdo' });
+    await reads.getByRole('cell', { name: 'ep.comandante', exact: true }).waitFor();
+
+    // The owner ends it: access stops at once and the reason is on record.
+    await openAs(DEMO_USER.username);
+    await page.getByLabel('Motivo').fill('Fin de la prueba de intercambio');
+    await page.getByRole('button', { name: 'Terminar acuerdo' }).click();
+    await page.locator('.badge-agreement-ended').getByText('Terminado').waitFor();
+    await page.getByText(/Terminado por .*: Fin de la prueba de intercambio/).waitFor();
+    expect(await page.getByRole('button', { name: 'Terminar acuerdo' }).count()).toBe(0);
+
+    await page.getByRole('link', { name: '← Acuerdos de intercambio' }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
+    await row.getByText('Terminado').waitFor();
+    await page.screenshot({ path: join(ROOT, 'test-results/sharing.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -35,6 +35,9 @@ const TrainingCalendarPage = lazyPage(() => import('../features/training/trainin
 const UnitCreatePage = lazyPage(() => import('../features/units/unit-create-page.tsx'), 'UnitCreatePage');
 const UnitDetailPage = lazyPage(() => import('../features/units/unit-detail-page.tsx'), 'UnitDetailPage');
 const UnitsPage = lazyPage(() => import('../features/units/units-page.tsx'), 'UnitsPage');
+const SharingPage = lazyPage(() => import('../features/sharing/sharing-page.tsx'), 'SharingPage');
+const AgreementCreatePage = lazyPage(() => import('../features/sharing/agreement-create-page.tsx'), 'AgreementCreatePage');
+const AgreementPage = lazyPage(() => import('../features/sharing/agreement-page.tsx'), 'AgreementPage');
 
 type Params = Record<string, string>;
 
@@ -73,6 +76,9 @@ const ROUTES: readonly RouteDef[] = [
   { pattern: '/readiness', allowed: (s) => can(s, 'readiness:read'), render: () => <NationalReadinessPage /> },
   { pattern: '/readiness/standard', allowed: (s) => can(s, 'readiness:read'), render: () => <ReadinessStandardPage /> },
   { pattern: '/analysis', allowed: (s) => can(s, 'incident:read'), render: () => <AnalysisPage /> },
+  { pattern: '/sharing', allowed: (s) => can(s, 'sharing:read'), render: () => <SharingPage /> },
+  { pattern: '/sharing/new', allowed: (s) => can(s, 'sharing:write'), render: () => <AgreementCreatePage /> },
+  { pattern: '/sharing/:id', allowed: (s) => can(s, 'sharing:read'), render: (p) => <AgreementPage id={param(p, 'id')} /> },
   { pattern: '/readiness/units/:id', allowed: (s) => can(s, 'readiness:read'), render: (p) => <UnitReadinessPage id={param(p, 'id')} /> },
   { pattern: '/training', allowed: (s) => can(s, 'training:read'), render: () => <TrainingCalendarPage /> },
   { pattern: '/training/certificates/:id', allowed: (s) => can(s, 'training:read'), render: (p) => <CertificatePage id={param(p, 'id')} /> },

@@ -1,0 +1,142 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AGENCY_CODES, CLASSIFICATIONS, SHAREABLE_FIELDS } from '@enlace/contracts';
+import type { TAgencyCode, TClassification, TShareableField } from '@enlace/contracts';
+import { BASIS_KINDS } from '@enlace/rules';
+import { errorMessage } from '../../app/api.ts';
+import { Link, navigate } from '../../app/router.tsx';
+import { useSession } from '../../app/session.ts';
+import { useResource } from '../../app/use-resource.ts';
+import { Alert } from '../../app/ui/alert.tsx';
+import { CheckboxField } from '../../app/ui/checkbox-field.tsx';
+import { Loading } from '../../app/ui/loading.tsx';
+import { classificationOptions, oneOf } from '../../app/ui/options.ts';
+import { PageHeader } from '../../app/ui/page-header.tsx';
+import { SelectField } from '../../app/ui/select-field.tsx';
+import { TextField } from '../../app/ui/text-field.tsx';
+import { listAllInstruments } from '../legal/legal-api.ts';
+import { createAgreement } from './sharing-api.ts';
+import './sharing.css';
+
+const BASES = new Set<string>(BASIS_KINDS);
+/** Today in America/Lima (UTC-5 all year), as instruments' validity is written. */
+const limaToday = (): string => new Date(Date.now() - 5 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * Opens a sharing agreement over a legal instrument the user may read (a state-of-emergency decree, an extension or a
+ * supreme resolution, in force or to come): the recipient agency, the fields shared and, optionally, a shorter
+ * period. The server checks it against the instrument as the registry stands and answers a refusal with its legal
+ * reason.
+ */
+export function AgreementCreatePage() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const own = session.user.agency;
+  const instruments = useResource('sharing-bases', async (signal) => {
+    const today = limaToday();
+    return (await listAllInstruments(signal))
+      .filter((i) => BASES.has(i.kind) && !i.exercise && i.validTo >= today)
+      .sort((a, b) => (a.validFrom < b.validFrom ? 1 : a.validFrom > b.validFrom ? -1 : a.id.localeCompare(b.id)));
+  });
+  const recipients = AGENCY_CODES.filter((code) => code !== own);
+  const [title, setTitle] = useState('');
+  const [recipient, setRecipient] = useState<TAgencyCode>(recipients.find((c) => c === 'CCFFAA') ?? recipients[0] ?? 'CCFFAA');
+  const [instrumentId, setInstrumentId] = useState('');
+  const [validFrom, setValidFrom] = useState('');
+  const [validTo, setValidTo] = useState('');
+  const [fields, setFields] = useState<TShareableField[]>(['crimeType', 'occurredAt', 'ubigeo']);
+  const [maxClassification, setMaxClassification] = useState<TClassification>('RESERVADO');
+  const [classification, setClassification] = useState<TClassification>('RESERVADO');
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const chosen = instrumentId || instruments.data?.[0]?.id || '';
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const problems = [
+      title.trim() === '' ? t('sharing.create.needTitle') : null,
+      chosen === '' ? t('sharing.create.needInstrument') : null,
+      fields.length === 0 ? t('sharing.create.needFields') : null,
+    ].filter((p): p is string => p !== null);
+    setErrors(problems);
+    if (problems.length > 0) return;
+    setBusy(true);
+    try {
+      const created = await createAgreement({
+        title: title.trim(),
+        recipientAgency: recipient,
+        instrumentId: chosen,
+        ...(validFrom ? { validFrom } : {}),
+        ...(validTo ? { validTo } : {}),
+        fields,
+        maxClassification,
+        classification,
+      });
+      navigate(`/sharing/${created.id}`);
+    } catch (cause) {
+      setErrors([errorMessage(cause)]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section>
+      <Link to="/sharing" className="back-link">← {t('sharing.back')}</Link>
+      <PageHeader title={t('sharing.create.title')}>
+        <p className="muted">{t('sharing.create.intro')}</p>
+      </PageHeader>
+      {instruments.error !== null && <Alert kind="error">{errorMessage(instruments.error)}</Alert>}
+      {instruments.loading && !instruments.data && <Loading />}
+      {instruments.data?.length === 0 && <Alert kind="info">{t('sharing.create.noInstruments')}</Alert>}
+      <form className="card form-grid" onSubmit={(e) => { void submit(e); }} noValidate>
+        <TextField label={t('sharing.create.name')} value={title} maxLength={300} onValueChange={setTitle} />
+        <SelectField
+          label={t('sharing.create.recipient')}
+          value={recipient}
+          options={recipients.map((code) => ({ value: code, label: `${code} · ${t(`agency.${code}`)}` }))}
+          onValueChange={(v) => { setRecipient(oneOf(recipients, v, recipient)); }}
+        />
+        <SelectField
+          label={t('sharing.create.instrument')}
+          hint={t('sharing.create.instrumentHint')}
+          value={chosen}
+          options={(instruments.data ?? []).map((i) => ({ value: i.id, label: `${i.id} · ${t(`legal.kind.${i.kind}`)} · ${i.validFrom} – ${i.validTo}` }))}
+          onValueChange={setInstrumentId}
+        />
+        <TextField label={t('sharing.create.validFrom')} type="date" value={validFrom} hint={t('sharing.create.periodHint')} onValueChange={setValidFrom} />
+        <TextField label={t('sharing.create.validTo')} type="date" value={validTo} onValueChange={setValidTo} />
+        <fieldset className="sharing-fields" aria-describedby="sharing-fields-hint">
+          <legend>{t('sharing.create.fields')}</legend>
+          {SHAREABLE_FIELDS.map((f) => (
+            <CheckboxField
+              key={f}
+              label={t(`sharing.field.${f}`)}
+              checked={fields.includes(f)}
+              onCheckedChange={(on) => { setFields((now) => (on ? SHAREABLE_FIELDS.filter((x) => x === f || now.includes(x)) : now.filter((x) => x !== f))); }}
+            />
+          ))}
+          <p id="sharing-fields-hint" className="field-hint">{t('sharing.create.fieldsHint')}</p>
+        </fieldset>
+        <SelectField
+          label={t('sharing.create.maxClassification')}
+          value={maxClassification}
+          options={classificationOptions()}
+          onValueChange={(v) => { setMaxClassification(oneOf(CLASSIFICATIONS, v, 'RESERVADO')); }}
+        />
+        <SelectField
+          label={t('sharing.create.classification')}
+          value={classification}
+          options={classificationOptions()}
+          onValueChange={(v) => { setClassification(oneOf(CLASSIFICATIONS, v, 'RESERVADO')); }}
+        />
+        {errors.length > 0 && <Alert kind="error"><ul>{errors.map((e) => <li key={e}>{e}</li>)}</ul></Alert>}
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('sharing.create.saving') : t('sharing.create.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
