@@ -66,6 +66,20 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
     return page;
   }
 
+  /** The app in Spanish, signed in as a demo user (signing out whoever an earlier test left signed in). */
+  async function signedInAs(username: string): Promise<Page> {
+    const page = await openApp();
+    await page.getByRole('button', { name: 'Español' }).click().catch(() => undefined);
+    const signOut = page.getByRole('button', { name: 'Cerrar sesión' });
+    await Promise.race([signOut.waitFor(), page.getByLabel('Usuario').waitFor()]);
+    if (await signOut.isVisible()) await signOut.click();
+    await page.getByLabel('Usuario').fill(username);
+    await page.getByLabel('Contraseña').fill(DEMO_USER.password);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
+    return page;
+  }
+
   it('signs in, switches language, lists units, adapts to a phone and signs out', async () => {
     const page = await openApp();
     const scripts: string[] = [];
@@ -191,16 +205,49 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('records an incident by hand, finds it with the list filters and exports the same filter', async () => {
+    const page = await signedInAs(DEMO_USER.username);
+    await (await navLink(page, 'Incidencias')).click();
+    await page.getByRole('heading', { name: 'Incidencias' }).waitFor();
+    await page.getByRole('table', { name: 'Incidencias' }).getByRole('row').nth(1).waitFor(); // the demo's synthetic incidents
+
+    await page.getByRole('link', { name: 'Registrar incidencia' }).click();
+    await page.getByRole('button', { name: 'Registrar' }).click();
+    await page.getByRole('alert').getByText('Elija el tipo de delito.').waitFor();
+    const address = `Jr. de la Unión ${Date.now() % 100_000}`;
+    await page.getByLabel('Tipo de delito').selectOption('EXTORSION');
+    const limaNow = new Date(Date.now() - 5 * 3_600_000 - 3_600_000).toISOString().slice(0, 16);
+    await page.getByLabel('Fecha y hora').fill(limaNow);
+    await page.getByLabel('Longitud').fill('-77.0282');
+    await page.getByLabel('Latitud').fill('-12.0464');
+    await page.getByLabel('Dirección').fill(address);
+    await page.getByRole('button', { name: 'Registrar' }).click();
+    // The server found the district from the point: Cercado de Lima.
+    await page.getByRole('status').getByText('Incidencia registrada en el distrito 150101.').waitFor();
+
+    await page.getByRole('link', { name: '← Incidencias' }).click();
+    await page.getByLabel('Tipo de delito').selectOption('EXTORSION');
+    await page.getByLabel('UBIGEO (distrito, provincia o departamento)').fill('150101');
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    await expect.poll(() => new URL(page.url()).search).toContain('type=EXTORSION');
+    const rows = page.getByRole('table', { name: 'Incidencias' }).getByRole('row');
+    await rows.filter({ hasText: address }).waitFor();
+    for (const text of (await rows.allInnerTexts()).slice(1)) expect(text).toContain('150101'); // after the header row
+    await page.screenshot({ path: join(ROOT, 'test-results/incidents.png') });
+
+    // The export carries the same filter.
+    const csv = page.getByRole('link', { name: 'CSV' });
+    const href = (await csv.getAttribute('href'))!;
+    expect(href).toContain('types=EXTORSION');
+    expect(href).toContain('ubigeo=150101');
+    const exported = await page.request.get(new URL(href, page.url()).toString());
+    expect(exported.status()).toBe(200);
+    expect(await exported.text()).toContain(address);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('opens a sharing agreement with the Ejército over the demo decree, then ends it', async () => {
-    const page = await openApp();
-    await page.getByRole('button', { name: 'Español' }).click().catch(() => undefined);
-    // The previous test left its user signed in.
-    const signOut = page.getByRole('button', { name: 'Cerrar sesión' });
-    await Promise.race([signOut.waitFor(), page.getByLabel('Usuario').waitFor()]);
-    if (await signOut.isVisible()) await signOut.click();
-    await page.getByLabel('Usuario').fill(DEMO_USER.username);
-    await page.getByLabel('Contraseña').fill(DEMO_USER.password);
-    await page.getByRole('button', { name: 'Ingresar' }).click();
+    const page = await signedInAs(DEMO_USER.username);
     await (await navLink(page, 'Intercambio de información')).click();
     await page.getByRole('heading', { name: 'Intercambio de información' }).waitFor();
     await page.getByRole('link', { name: 'Nuevo acuerdo' }).click();

@@ -30,6 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/readiness', label: 'nav.readiness', group: 'forces', visible: (s) => can(s, 'readiness:read') },
   { path: '/training', label: 'nav.training', group: 'forces', visible: (s) => can(s, 'training:read') },
   { path: '/imports', label: 'nav.imports', group: 'system', visible: (s) => can(s, 'unit:write', 'personnel:write', 'equipment:write', 'training:write', 'incident:write', 'audit:read') },
+  { path: '/incidents', label: 'nav.incidents', group: 'operations', visible: (s) => can(s, 'incident:read') },
   { path: '/analysis', label: 'nav.analysis', group: 'operations', visible: (s) => can(s, 'incident:read') },
   { path: '/sharing', label: 'nav.sharing', group: 'operations', visible: (s) => can(s, 'sharing:read') },
   { path: '/audit', label: 'nav.audit', group: 'system', visible: (s) => can(s, 'audit:read') },

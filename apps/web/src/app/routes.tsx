@@ -35,6 +35,8 @@ const TrainingCalendarPage = lazyPage(() => import('../features/training/trainin
 const UnitCreatePage = lazyPage(() => import('../features/units/unit-create-page.tsx'), 'UnitCreatePage');
 const UnitDetailPage = lazyPage(() => import('../features/units/unit-detail-page.tsx'), 'UnitDetailPage');
 const UnitsPage = lazyPage(() => import('../features/units/units-page.tsx'), 'UnitsPage');
+const IncidentsPage = lazyPage(() => import('../features/incidents/incidents-page.tsx'), 'IncidentsPage');
+const IncidentCreatePage = lazyPage(() => import('../features/incidents/incident-create-page.tsx'), 'IncidentCreatePage');
 const SharingPage = lazyPage(() => import('../features/sharing/sharing-page.tsx'), 'SharingPage');
 const AgreementCreatePage = lazyPage(() => import('../features/sharing/agreement-create-page.tsx'), 'AgreementCreatePage');
 const AgreementPage = lazyPage(() => import('../features/sharing/agreement-page.tsx'), 'AgreementPage');
@@ -76,6 +78,8 @@ const ROUTES: readonly RouteDef[] = [
   { pattern: '/readiness', allowed: (s) => can(s, 'readiness:read'), render: () => <NationalReadinessPage /> },
   { pattern: '/readiness/standard', allowed: (s) => can(s, 'readiness:read'), render: () => <ReadinessStandardPage /> },
   { pattern: '/analysis', allowed: (s) => can(s, 'incident:read'), render: () => <AnalysisPage /> },
+  { pattern: '/incidents', allowed: (s) => can(s, 'incident:read'), render: () => <IncidentsPage /> },
+  { pattern: '/incidents/new', allowed: (s) => can(s, 'incident:write'), render: () => <IncidentCreatePage /> },
   { pattern: '/sharing', allowed: (s) => can(s, 'sharing:read'), render: () => <SharingPage /> },
   { pattern: '/sharing/new', allowed: (s) => can(s, 'sharing:write'), render: () => <AgreementCreatePage /> },
   { pattern: '/sharing/:id', allowed: (s) => can(s, 'sharing:read'), render: (p) => <AgreementPage id={param(p, 'id')} /> },
