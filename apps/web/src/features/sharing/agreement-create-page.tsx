@@ -35,7 +35,8 @@ export function AgreementCreatePage() {
   const instruments = useResource('sharing-bases', async (signal) => {
     const today = limaToday();
     return (await listAllInstruments(signal))
-      .filter((i) => BASES.has(i.kind) && !i.exercise && i.validTo >= today)
+      // A revoked instrument gives no basis from its revocation day (the server would refuse it with the reason).
+      .filter((i) => BASES.has(i.kind) && !i.exercise && i.validTo >= today && !(i.revocation && i.revocation.revokedOn <= today))
       .sort((a, b) => (a.validFrom < b.validFrom ? 1 : a.validFrom > b.validFrom ? -1 : a.id.localeCompare(b.id)));
   });
   const recipients = AGENCY_CODES.filter((code) => code !== own);
