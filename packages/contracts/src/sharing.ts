@@ -76,7 +76,7 @@ export const ZAgreement = z
     crimeTypes: z.array(ZCrimeType),
     maxClassification: ZClassification,
     status: ZAgreementStatus,
-    /** The days the agreement really grants access: its period within its basis's validity as the registry now stands; null when none is left. */
+    /** The days the agreement really grants (or granted) access: its period within its basis's validity as the registry now stands, up to the day its owner ended it; null when none is left. */
     effectiveValidFrom: z.string().nullable(),
     effectiveValidTo: z.string().nullable(),
     basisRevocation: ZAgreementBasisRevocation.nullable(),

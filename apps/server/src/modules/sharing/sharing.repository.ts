@@ -81,14 +81,15 @@ const AREA_OF_AGREEMENT = `LEFT JOIN LATERAL (${chainArea('a.instrument_id')}) i
 
 /**
  * An agreement with its basis as the registry stands now: `e.base_to` is the last day of its period that its instrument
- * still covers (an edit may have cut the instrument short), `e.eff_from`..`e.eff_to` the days it really grants access
- * once the revocation of its instrument (or of one it extends) is applied. Exercise agreements keep their own period.
+ * still covers (an edit may have cut the instrument short), `e.eff_from`..`e.eff_to` the days it really grants (or
+ * granted) access once the revocation of its instrument (or of one it extends) and its owner's ending are applied. Exercise agreements keep their own period.
  */
 const FROM_AGREEMENT = `sharing_agreement a
   LEFT JOIN legal_instrument li ON li.id = a.instrument_id
   LEFT JOIN LATERAL (${chainRevocation('a.instrument_id')}) rv ON true
   ${AREA_OF_AGREEMENT}
-  CROSS JOIN LATERAL (SELECT GREATEST(a.valid_from, li.valid_from) AS eff_from, LEAST(a.valid_to, li.valid_to, rv.revoked_on - 1) AS eff_to,
+  CROSS JOIN LATERAL (SELECT GREATEST(a.valid_from, li.valid_from) AS eff_from,
+    LEAST(a.valid_to, li.valid_to, rv.revoked_on - 1, (a.ended_at AT TIME ZONE 'America/Lima')::date) AS eff_to,
     LEAST(a.valid_to, li.valid_to) AS base_to, ${LIMA_TODAY} AS today) e`;
 
 /**

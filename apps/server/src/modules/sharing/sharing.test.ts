@@ -104,7 +104,8 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('sharing 
     // Ending it ends access at once.
     const ended = await t.app.inject({ method: 'POST', url: `/api/v1/sharing/agreements/${agreement.id}/end`, headers: pnpCommander.auth, payload: { reason: 'Fin del apoyo' } });
     expect(ended.statusCode, ended.body).toBe(200);
-    expect(ended.json<TAgreement>()).toMatchObject({ status: 'ended', endReason: 'Fin del apoyo' });
+    // Its access ran up to today, the day it was ended (its period would have run on).
+    expect(ended.json<TAgreement>()).toMatchObject({ status: 'ended', endReason: 'Fin del apoyo', validTo: limaDay(20), effectiveValidTo: limaDay(0) });
     const after = await readShared(epAnalyst, agreement.id);
     expect(after.statusCode).toBe(403);
     expect(after.json()).toMatchObject({ error: { code: 'SHARING_NOT_ACTIVE' } });

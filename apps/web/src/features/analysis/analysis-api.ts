@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import {
   ZBeforeAfterResult,
-  ZCrimeTypeCatalog,
   ZEvaluateResult,
   ZHotspotResult,
   ZNearRepeatResult,
@@ -16,7 +15,7 @@ import { currentLanguage } from '../../i18n/i18n.ts';
 
 /** The API calls of the analysis screens (issue 6): the server's `analysis` module and the crime-type catalogue. */
 
-export const getCrimeTypes = (signal?: AbortSignal) => apiRequest('/incidents/crime-types', ZCrimeTypeCatalog, { signal });
+export { getCrimeTypes } from '../incidents/incidents-api.ts';
 
 export const buildHotspot = (body: z.input<typeof ZHotspotRequest>) =>
   apiRequest('/analysis/hotspot', ZHotspotResult, { method: 'POST', body });

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
-import { useResource } from '../../app/use-resource.ts';
 import type { ScopeForm } from './analysis-form.tsx';
-import { getCrimeTypes } from './analysis-api.ts';
+import { useCrimeTypeNames } from '../incidents/use-crime-type-names.ts';
 
 /** What a printed report states about one computed result: the tool, scope, parameters and counts as they were run. */
 export interface ReportInfo {
@@ -19,12 +18,8 @@ export interface ReportInfo {
 
 /** The report's heading block: shown only when printing (the screen already shows the form beside the result). */
 export function ReportHeader({ info }: { info: ReportInfo }) {
-  const { t, i18n } = useTranslation();
-  const catalog = useResource('crime-types', (signal) => getCrimeTypes(signal));
-  const typeName = (code: string) => {
-    const type = catalog.data?.types.find((c) => c.code === code);
-    return type ? (i18n.language.startsWith('en') ? type.nameEn : type.nameEs) : code;
-  };
+  const { t } = useTranslation();
+  const typeName = useCrimeTypeNames();
   const rows = [
     { label: t('analysis.report.area'), value: info.scope.ubigeo.trim() || t('analysis.report.allAreas') },
     { label: t('analysis.report.period'), value: info.period ?? t('analysis.report.periodValue', { from: info.scope.from, to: info.scope.to }) },

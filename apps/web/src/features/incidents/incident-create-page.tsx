@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CLASSIFICATIONS, CRIME_TYPES } from '@enlace/contracts';
 import type { TClassification, TCrimeType } from '@enlace/contracts';
 import { errorMessage } from '../../app/api.ts';
+import { LIMA_OFFSET } from '../../app/lima-time.ts';
 import { Link } from '../../app/router.tsx';
 import { Alert } from '../../app/ui/alert.tsx';
 import { CheckboxField } from '../../app/ui/checkbox-field.tsx';
@@ -10,8 +11,8 @@ import { classificationOptions, oneOf } from '../../app/ui/options.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { SelectField } from '../../app/ui/select-field.tsx';
 import { TextField } from '../../app/ui/text-field.tsx';
-import { useCrimeTypeNames } from './incidents-page.tsx';
 import { createIncident } from './incidents-api.ts';
+import { useCrimeTypeNames } from './use-crime-type-names.ts';
 
 /** A coordinate typed by hand, within its range, or null. */
 function coordinate(text: string, limit: number): number | null {
@@ -54,7 +55,7 @@ export function IncidentCreatePage() {
     try {
       const stored = await createIncident({
         crimeType: type,
-        occurredAt: `${occurredAt.length === 16 ? `${occurredAt}:00` : occurredAt}-05:00`,
+        occurredAt: `${occurredAt.length === 16 ? `${occurredAt}:00` : occurredAt}${LIMA_OFFSET}`,
         location: { lon: x, lat: y },
         ...(address.trim() ? { address: address.trim() } : {}),
         ...(description.trim() ? { description: description.trim() } : {}),

@@ -1,8 +1,10 @@
-import { ZIncident, ZIncidentPage } from '@enlace/contracts';
+import { ZCrimeTypeCatalog, ZIncident, ZIncidentPage } from '@enlace/contracts';
 import type { TCrimeType, TIncident, TIncidentCreate } from '@enlace/contracts';
 import { apiRequest } from '../../app/api.ts';
+import { limaDayStart } from '../../app/lima-time.ts';
 
-export { getCrimeTypes } from '../analysis/analysis-api.ts';
+/** `GET /incidents/crime-types`: Enlace's crime types with their names and legal references, and the local codes' mapping. */
+export const getCrimeTypes = (signal?: AbortSignal) => apiRequest('/incidents/crime-types', ZCrimeTypeCatalog, signal ? { signal } : {});
 
 /** The filters of the incident list, as the screen keeps them in its address (dates are America/Lima days). */
 export interface IncidentListFilter {
@@ -14,10 +16,10 @@ export interface IncidentListFilter {
 
 /** The API's query for a filter: Lima days as instants (`to` is inclusive: up to the start of the next day). */
 export function incidentQuery(f: IncidentListFilter): Record<string, string> {
-  const nextDay = (d: string): string => new Date(Date.parse(`${d}T00:00:00-05:00`) + 86_400_000).toISOString();
+  const nextDay = (d: string): string => new Date(Date.parse(limaDayStart(d)) + 86_400_000).toISOString();
   return {
     ...(f.type ? { types: f.type } : {}),
-    ...(f.from ? { from: `${f.from}T00:00:00-05:00` } : {}),
+    ...(f.from ? { from: limaDayStart(f.from) } : {}),
     ...(f.to ? { to: nextDay(f.to) } : {}),
     ...(f.ubigeo ? { ubigeo: f.ubigeo } : {}),
   };

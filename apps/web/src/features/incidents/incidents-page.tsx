@@ -12,22 +12,12 @@ import { Loading } from '../../app/ui/loading.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { SelectField } from '../../app/ui/select-field.tsx';
 import { TextField } from '../../app/ui/text-field.tsx';
-import { currentLanguage } from '../../i18n/i18n.ts';
-import { exportUrl, getCrimeTypes, listIncidents, type IncidentListFilter } from './incidents-api.ts';
+import { exportUrl, listIncidents, type IncidentListFilter } from './incidents-api.ts';
+import { useCrimeTypeNames } from './use-crime-type-names.ts';
 
 const PAGE = 100;
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 const UBIGEO_RE = /^\d{2}(\d{2}(\d{2})?)?$/;
-
-/** The crime types' names in the interface language, from the server's catalogue (falls back to the code). */
-export function useCrimeTypeNames(): (code: string) => string {
-  const catalogue = useResource('crime-types', (signal) => getCrimeTypes(signal));
-  const es = currentLanguage() === 'es';
-  return (code) => {
-    const type = catalogue.data?.types.find((x) => x.code === code);
-    return type ? (es ? type.nameEs : type.nameEn) : code;
-  };
-}
 
 /**
  * Incidents the user may see, newest first, filtered by type, Lima days and UBIGEO (kept in the address, so a

@@ -45,8 +45,7 @@ export function withChainRevocations(instruments: readonly TInstrumentRecord[]):
   });
 }
 
-/** Today in America/Lima (UTC-5 all year, no daylight saving). */
-export const limaToday = (now: Date = new Date()): string => new Date(now.getTime() - 5 * 3_600_000).toISOString().slice(0, 10);
+export { limaToday } from '../../app/lima-time.ts';
 
 /** In force today and ending within `alertDays` days (inclusive). */
 export const isExpiring = (i: TDated, today: string, alertDays: number): boolean =>

@@ -4,6 +4,7 @@ import { AGENCY_CODES, CLASSIFICATIONS, SHAREABLE_FIELDS } from '@enlace/contrac
 import type { TAgencyCode, TClassification, TShareableField } from '@enlace/contracts';
 import { BASIS_KINDS } from '@enlace/rules';
 import { errorMessage } from '../../app/api.ts';
+import { limaToday } from '../../app/lima-time.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useResource } from '../../app/use-resource.ts';
@@ -19,8 +20,6 @@ import { createAgreement } from './sharing-api.ts';
 import './sharing.css';
 
 const BASES = new Set<string>(BASIS_KINDS);
-/** Today in America/Lima (UTC-5 all year), as instruments' validity is written. */
-const limaToday = (): string => new Date(Date.now() - 5 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * Opens a sharing agreement over a legal instrument the user may read (a state-of-emergency decree, an extension or a

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TSharedIncident } from '@enlace/contracts';
+import type { TAgreement, TShareableField, TSharedIncident } from '@enlace/contracts';
 import { errorMessage } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { Link } from '../../app/router.tsx';
@@ -12,7 +12,7 @@ import { Loading } from '../../app/ui/loading.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import './sharing.css';
 import { AgreementStatusBadge, effectivePeriod } from './agreement-status.tsx';
-import { endAgreement, getAgreement, listReads, readSharedIncidents, type TAgreement, type TShareableField } from './sharing-api.ts';
+import { endAgreement, getAgreement, listReads, readSharedIncidents } from './sharing-api.ts';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

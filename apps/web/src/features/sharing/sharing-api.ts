@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZAgreement, ZSharedIncidentPage, ZSharingRead } from '@enlace/contracts';
-import type { TAgreement, TAgreementCreate, TShareableField } from '@enlace/contracts';
+import type { TAgreement, TAgreementCreate } from '@enlace/contracts';
 import { apiRequest } from '../../app/api.ts';
 
 const ZAgreementPage = z.object({ items: z.array(ZAgreement), total: z.number() });
@@ -38,4 +38,3 @@ export async function listReads(agreementId: string, signal?: AbortSignal): Prom
   return apiRequest('/sharing/reads', ZReadPage, { query: { agreementId, limit: 200 }, ...withSignal(signal) });
 }
 
-export type { TAgreement, TShareableField };

@@ -44,5 +44,4 @@ export function itemsByDay<T extends { startsOn: string; endsOn: string }>(items
   return new Map(days.map((day) => [day, sorted.filter((item) => covers(item, day))]));
 }
 
-/** Today's date in America/Lima (UTC-5 all year). */
-export const limaToday = (now: Date = new Date()): string => new Date(now.getTime() - 5 * 3_600_000).toISOString().slice(0, 10);
+export { limaToday } from '../../app/lima-time.ts';
