@@ -9,7 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PerformanceObserver, constants as perfConstants, monitorEventLoopDelay } from 'node:perf_hooks';
+import type { NodeGCPerformanceDetail } from 'node:perf_hooks';
 import { buildApp } from '../apps/server/src/app.ts';
 import { pkiDir } from '../apps/server/src/modules/audit/audit-paths.ts';
 import { insertSession, insertUser } from '../apps/server/src/modules/identity/identity.repository.ts';
@@ -127,6 +128,24 @@ async function seedUnitRecords(db: Db, units: readonly TTaskingInput['unit'][]):
 }
 
 /**
+ * The server's garbage-collection pauses from now until `stop()` (the server runs in this process): a pause stops
+ * the event loop, so every request in flight waits for it.
+ */
+function watchGc(): { stop: () => { major: number[]; minor: number[] } } {
+  const major: number[] = [];
+  const minor: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = (e as PerformanceEntry & { detail?: NodeGCPerformanceDetail }).detail?.kind;
+      // Major: the mark-compact pause (its incremental marking runs in steps counted with the minor ones).
+      (kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR ? major : minor).push(e.duration);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return { stop: () => (observer.disconnect(), { major, minor }) };
+}
+
+/**
  * Waits until the server has worked off what an overloaded run left queued (an open-loop client stops waiting, the
  * server does not): two requests in a row answered within 100 ms, or two minutes.
  */
@@ -207,12 +226,14 @@ export async function benchLegalHttp(db: Db, label: string, rate = 200, seconds 
       serverTimes = [];
       const loop = monitorEventLoopDelay({ resolution: 5 });
       loop.enable();
+      const gc = watchGc();
       // ENLACE_BENCH_CPU_PROF=<file>: a CPU profile of the server's main thread while this row is measured.
       const profile = process.env.ENLACE_BENCH_CPU_PROF ? await startProfile(process.env.ENLACE_BENCH_CPU_PROF, 'legal http bench') : null;
       const r = await rateClient(`${base}/api/v1/tasking/evaluate`, token, file, rate, seconds, CLIENT_WARMUP_SECONDS);
       const used = process.cpuUsage(cpu);
       await profile?.();
       loop.disable();
+      const pauses = gc.stop();
       const inServer = serverTimes.sort((a, b) => a - b);
       const quantile = (q: number): number => inServer[Math.min(inServer.length - 1, Math.floor(q * inServer.length))] ?? NaN;
       if (r.failed > 0) process.stderr.write(`legal http bench: ${r.failed} failed, first: ${r.firstError}\n`);
@@ -223,6 +244,8 @@ export async function benchLegalHttp(db: Db, label: string, rate = 200, seconds 
       results.push({ name: `${name}, time in the server, p50`, value: quantile(0.5), unit: 'ms' });
       results.push({ name: `${name}, time in the server, p99`, value: quantile(0.99), unit: 'ms' });
       results.push({ name: `${name}, server event-loop delay, p99 / max`, value: loop.percentile(99) / 1e6, unit: `ms / ${(loop.max / 1e6).toFixed(0)} ms` });
+      results.push({ name: `${name}, server GC pauses: major count / max`, value: pauses.major.length, unit: `/ ${Math.max(0, ...pauses.major).toFixed(1)} ms` });
+      results.push({ name: `${name}, server GC pauses: minor count / max`, value: pauses.minor.length, unit: `/ ${Math.max(0, ...pauses.minor).toFixed(1)} ms` });
       results.push({ name: `${name}, answered 200 / sent`, value: r.ok, unit: `/ ${r.sent}` });
       results.push({ name: `${name}, server CPU per answered request`, value: (used.user + used.system) / 1000 / Math.max(1, r.ok), unit: 'ms' });
       await drain(`${base}/api/v1/tasking/evaluate`, token, JSON.stringify(bodies[0]));

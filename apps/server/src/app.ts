@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
@@ -29,6 +28,7 @@ import type { AppContext } from './platform/context.ts';
 import { SessionCache } from './platform/auth/session-cache.ts';
 import { watchSessions } from './platform/auth/watch-sessions.ts';
 import { installAuthentication } from './platform/http/authenticate.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { installErrorHandler, sendError } from './platform/http/error-handler.ts';
 import { createMetrics } from './platform/metrics/metrics.ts';
 
@@ -73,17 +73,7 @@ export async function buildApp(input: AppContextInput, options: { logger?: boole
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app, config.bodyLimitBytes);
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        workerSrc: ["'self'", 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        connectSrc: ["'self'"],
-      },
-    },
-  });
+  installSecurityHeaders(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

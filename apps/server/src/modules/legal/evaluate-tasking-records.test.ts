@@ -85,7 +85,15 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('tasking 
           AND course_code IN (SELECT code FROM course WHERE area = 'DERECHOS_HUMANOS')`,
       [persons[0]],
     );
+    // This process decides from the versions it read last, which the write above (as another instance's would) left
+    // behind: the store refuses the stale decision, and the request is decided again and stored once.
+    const count = async (): Promise<number[]> => (await t.ctx.db.query<{ e: number; a: number }>(
+      `SELECT (SELECT count(*)::int FROM tasking_evaluation) AS e,
+              (SELECT count(*)::int FROM audit_log WHERE entity_type = 'tasking_evaluation') AS a`,
+    )).rows.map((r) => [r.e, r.a])[0]!;
+    const before = await count();
     const second = await evaluate();
+    expect((await count()).map((n, i) => n - before[i]!)).toEqual([1, 1]);
     expect(second.findings.find((f) => f.code === 'TRAINING_MISSING')?.details?.members).toEqual([persons[0]]);
     const again = (await t.ctx.db.query<{ input: { unit: { membersDigest: string } } }>('SELECT input FROM tasking_evaluation WHERE id = $1', [second.evaluationId])).rows[0]!;
     expect(again.input.unit.membersDigest).not.toBe(row.input.unit.membersDigest);

@@ -3,6 +3,7 @@ import type { TClassification } from '@enlace/contracts';
 import type { TInstrument, TRuleSet, TTaskingResult } from '@enlace/rules';
 import type { Queryable } from '../../platform/db/db.ts';
 import { labelKeys, labelPredicate } from '../../platform/db/label-filter.ts';
+import { sqlText } from '../../platform/db/sql-literal.ts';
 import type { TInstrumentRecord, TRevocation, TRevocationRequest, TTaskingEvaluation } from './legal.schemas.ts';
 
 interface InstrumentRow {
@@ -238,15 +239,18 @@ export interface EvaluationValues {
   result: TTaskingResult;
 }
 
-/** Stores an evaluation; returns its id (the values are the caller's, nothing is read back). */
-export async function insertEvaluation(db: Queryable, e: EvaluationValues): Promise<string> {
-  const r = await db.query<{ id: string }>(
-    `INSERT INTO tasking_evaluation (actor_id, actor, agency, classification, input, input_digest, result, rule_set_version, decision)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8, $9)
-     RETURNING id`,
-    [e.actorId, e.actor, e.agency, e.classification, e.inputJson, e.inputDigest, JSON.stringify(e.result), e.result.ruleSetVersion, e.result.decision],
-  );
-  return r.rows[0]!.id;
+/**
+ * The statement that stores an evaluation under `id` (made by the caller), values inlined as literals: it travels in
+ * one message with the rest of its transaction (`runAuditedScript`).
+ */
+export function insertEvaluationStatement(id: string, e: EvaluationValues): string {
+  const values = [
+    `${sqlText(id)}::uuid`, `${sqlText(e.actorId)}::uuid`, sqlText(e.actor), sqlText(e.agency), sqlText(e.classification),
+    `${sqlText(e.inputJson)}::jsonb`, sqlText(e.inputDigest), `${sqlText(JSON.stringify(e.result))}::jsonb`,
+    sqlText(e.result.ruleSetVersion), sqlText(e.result.decision),
+  ];
+  return `INSERT INTO tasking_evaluation (id, actor_id, actor, agency, classification, input, input_digest, result, rule_set_version, decision)
+     VALUES (${values.join(', ')})`;
 }
 
 export async function listEvaluations(

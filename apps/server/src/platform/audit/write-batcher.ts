@@ -6,7 +6,8 @@ import { auditAppendStatement } from './audit-trail.ts';
 export type BatchJob<T> = (tx: Queryable) => Promise<T>;
 
 interface Pending {
-  job: BatchJob<unknown>;
+  /** A write that reads as it goes, or one whose statements (values inlined) need no answer. */
+  job: BatchJob<unknown> | { script: string; value: unknown };
   trail: AuditTrail;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
@@ -45,6 +46,19 @@ export class WriteBatcher {
     });
   }
 
+  /**
+   * A write whose statements need no answer from the database (values inlined, see `Db.transactionScript`), resolving
+   * to `value` once committed. Batched with the others; when the lane has only scripts waiting, the transaction
+   * travels as one message.
+   */
+  runScript<T>(trail: AuditTrail, script: string, value: T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const lane = this.lanes.reduce((best, l) => (load(l) < load(best) ? l : best));
+      lane.queue.push({ job: { script, value }, trail, resolve: resolve as (v: unknown) => void, reject });
+      if (!lane.busy) void this.drain(lane);
+    });
+  }
+
   private async drain(lane: Lane): Promise<void> {
     lane.busy = true;
     try {
@@ -55,17 +69,18 @@ export class WriteBatcher {
   }
 
   private async commit(batch: Pending[]): Promise<void> {
+    if (batch.every((p) => typeof p.job !== 'function')) return this.commitScripts(batch);
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
       await this.db.transaction(
         async (tx) => {
           if (batch.length === 1) {
-            outcomes.push({ ok: true, value: await batch[0]!.job(tx) });
+            outcomes.push({ ok: true, value: await perform(batch[0]!, tx) });
           } else {
             for (const p of batch) {
               await tx.query('SAVEPOINT enlace_write');
               try {
-                const value = await p.job(tx);
+                const value = await perform(p, tx);
                 await tx.query('RELEASE SAVEPOINT enlace_write');
                 outcomes.push({ ok: true, value });
               } catch (error) {
@@ -89,6 +104,30 @@ export class WriteBatcher {
       else p.reject(o.error);
     });
   }
+
+  /**
+   * Writes that need no answer, in one transaction sent as one message with their audit entries. If it fails and
+   * it held several, each is tried again alone, so that only the failing one is refused (one message has no
+   * savepoints to fall back on).
+   */
+  private async commitScripts(batch: Pending[]): Promise<void> {
+    const scripts = batch.map((p) => p.job as { script: string; value: unknown });
+    try {
+      await this.db.transactionScript(scripts.map((s) => s.script).join(';\n'), { finish: auditAppendStatement(batch.map((p) => p.trail)) });
+    } catch (error) {
+      if (batch.length === 1) batch[0]!.reject(error);
+      else for (const p of batch) await this.commitScripts([p]);
+      return;
+    }
+    batch.forEach((p, i) => p.resolve(scripts[i]!.value));
+  }
+}
+
+/** Runs one write of a batch inside its transaction. */
+async function perform(p: Pending, tx: Queryable): Promise<unknown> {
+  if (typeof p.job === 'function') return p.job(tx);
+  await tx.exec(p.job.script);
+  return p.job.value;
 }
 
 const load = (l: Lane): number => l.queue.length + (l.busy ? 1 : 0);

@@ -36,6 +36,12 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * Runs `statements` (several, separated by semicolons, values inlined as literals, no results wanted) and then
+   * `finish`, as one transaction: committed when all succeed, rolled back when one fails. On PostgreSQL the whole
+   * transaction travels as one message, one round trip instead of one per statement plus BEGIN and COMMIT.
+   */
+  transactionScript(statements: string, options?: { finish?: string | null }): Promise<void>;
   stats(): PoolStats;
   readonly closed: boolean;
   close(): Promise<void>;

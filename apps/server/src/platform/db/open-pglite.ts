@@ -39,6 +39,20 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db & { pg
   let closed = false;
   let active = 0;
   const base = wrap(pg);
+  async function transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    active++;
+    try {
+      return await pg.transaction(async (tx) => {
+        const result = await fn(wrap(tx));
+        // One connection, nothing waits on a lock here: the last statement simply runs before the commit.
+        const last = options?.finish?.() ?? null;
+        if (last !== null) await tx.exec(last);
+        return result;
+      });
+    } finally {
+      active--;
+    }
+  }
   return {
     kind: 'pglite',
     pglite: pg,
@@ -53,19 +67,11 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db & { pg
         active--;
       }
     },
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
-      active++;
-      try {
-        return await pg.transaction(async (tx) => {
-          const result = await fn(wrap(tx));
-          // One connection, nothing waits on a lock here: the last statement simply runs before the commit.
-          const last = options?.finish?.() ?? null;
-          if (last !== null) await tx.exec(last);
-          return result;
-        });
-      } finally {
-        active--;
-      }
+    transaction,
+    async transactionScript(statements: string, options?: { finish?: string | null }): Promise<void> {
+      // One connection: nothing is gained by one message, so the statements run as a transaction's one step.
+      const finish = options?.finish ?? null;
+      await transaction((tx) => tx.exec(statements), { finish: () => finish });
     },
     exec: (sql: string) => base.exec(sql),
     stats() {

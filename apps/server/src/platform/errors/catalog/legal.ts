@@ -12,6 +12,11 @@ export const LEGAL_ERRORS = {
     es: 'El instrumento no puede registrarse: {reasons}',
     en: 'The instrument cannot be registered: {reasons}',
   },
+  RECORDS_CHANGING: {
+    status: 409,
+    es: 'El registro legal, las reglas, los protocolos o los registros de la unidad cambiaron mientras se evaluaba la tarea ({attempts} intentos): vuelva a enviarla.',
+    en: 'The legal registry, rules, protocols or the unit\'s records changed while the tasking was being evaluated ({attempts} attempts): send it again.',
+  },
   INSTRUMENT_ID_TAKEN: {
     status: 409,
     es: 'Ya existe un instrumento con el identificador «{id}».',
