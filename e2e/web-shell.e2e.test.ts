@@ -235,6 +235,16 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
     for (const text of (await rows.allInnerTexts()).slice(1)) expect(text).toContain('150101'); // after the header row
     await page.screenshot({ path: join(ROOT, 'test-results/incidents.png') });
 
+    // The fields follow the address: the menu's link clears them, the browser's back button brings the filter back.
+    await (await navLink(page, 'Incidencias')).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await expect.poll(() => page.getByLabel('Tipo de delito').inputValue()).toBe('');
+    expect(await page.getByLabel('UBIGEO (distrito, provincia o departamento)').inputValue()).toBe('');
+    await page.goBack();
+    await expect.poll(() => page.getByLabel('Tipo de delito').inputValue()).toBe('EXTORSION');
+    expect(await page.getByLabel('UBIGEO (distrito, provincia o departamento)').inputValue()).toBe('150101');
+    await rows.filter({ hasText: address }).waitFor();
+
     // The export carries the same filter.
     const csv = page.getByRole('link', { name: 'CSV' });
     const href = (await csv.getAttribute('href'))!;

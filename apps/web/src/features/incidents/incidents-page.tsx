@@ -36,13 +36,23 @@ export function IncidentsPage() {
   const offset = Math.max(0, Number.parseInt(query.get('offset') ?? '0', 10) || 0);
   const incidents = useResource(JSON.stringify({ filter, offset }), (signal) => listIncidents(filter, { limit: PAGE, offset }, signal));
   const typeName = useCrimeTypeNames();
-  const [draft, setDraft] = useState({ type: filter.type ?? '', from: filter.from ?? '', to: filter.to ?? '', ubigeo: filter.ubigeo ?? '' });
+  const applied = { type: filter.type ?? '', from: filter.from ?? '', to: filter.to ?? '', ubigeo: filter.ubigeo ?? '' };
+  const [draft, setDraft] = useState(applied);
+  // The fields show the filter in the address whenever it changes (back and forward, the menu's link), not only at
+  // the first visit; what is typed and not yet applied is kept until then.
+  const appliedKey = JSON.stringify(applied);
+  const [shownKey, setShownKey] = useState(appliedKey);
+  if (shownKey !== appliedKey) {
+    setShownKey(appliedKey);
+    setDraft(applied);
+  }
 
   const go = (next: Record<string, string | number | undefined>): void => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(next)) if (value !== undefined && value !== '' && value !== 0) params.set(key, String(value));
     const search = params.toString();
-    navigate(search ? `/incidents?${search}` : '/incidents', { replace: true });
+    // A new entry in the history: the browser's back button returns to the previous filter or page.
+    navigate(search ? `/incidents?${search}` : '/incidents');
   };
   const apply = (event: FormEvent): void => {
     event.preventDefault();
