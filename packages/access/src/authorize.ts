@@ -54,12 +54,22 @@ export function permissionsOf(role: TRole): readonly Permission[] {
  * For list queries: for each agency, the classifications the subject may read with `permission`.
  * Derived by asking `authorize` itself, so the SQL filter can never disagree with the decision function.
  */
-export function readableLabels(subject: Subject, permission: Permission): ResourceLabel[] {
-  const labels: ResourceLabel[] = [];
-  for (const agency of AGENCY_CODES) {
-    for (const classification of CLASSIFICATIONS) {
-      if (authorize(subject, permission, { agency, classification }).allow) labels.push({ agency, classification });
+export function readableLabels(subject: Subject, permission: Permission): readonly ResourceLabel[] {
+  // The answer depends on the role, agency and clearance only: kept per combination (a bounded set), so a request
+  // does not ask `authorize` 45 times and allocate a new list.
+  const key = `${subject.role}|${subject.agency}|${subject.clearance}|${permission}`;
+  let labels = readable.get(key);
+  if (!labels) {
+    const list: ResourceLabel[] = [];
+    for (const agency of AGENCY_CODES) {
+      for (const classification of CLASSIFICATIONS) {
+        if (authorize(subject, permission, { agency, classification }).allow) list.push(Object.freeze({ agency, classification }));
+      }
     }
+    labels = Object.freeze(list);
+    readable.set(key, labels);
   }
   return labels;
 }
+
+const readable = new Map<string, readonly ResourceLabel[]>();

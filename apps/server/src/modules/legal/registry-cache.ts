@@ -14,6 +14,18 @@ interface Snapshot {
 
 const cache = new VersionedCache<'registry', Snapshot>(1);
 
+const keys = new WeakMap<readonly ResourceLabel[], string>();
+
+/** One string per set of labels (the lists from `readableLabels` are kept, so this is worked out once per list). */
+function labelsKey(labels: readonly ResourceLabel[]): string {
+  let key = keys.get(labels);
+  if (key === undefined) {
+    key = labelKeys(labels).sort().join(',');
+    keys.set(labels, key);
+  }
+  return key;
+}
+
 /**
  * The real instruments a reader with these labels may use as a legal basis, with revocations applied
  * (effective-registry.ts), from an in-memory copy of the registry that is reloaded when the registry's change version
@@ -26,11 +38,10 @@ export async function readableRegistry(db: Queryable, labels: readonly ResourceL
     all: effectiveRegistry(await allRealInstruments(db)),
     byLabels: new Map<string, readonly TInstrumentRecord[]>(),
   }));
-  const keys = labelKeys(labels);
-  const key = [...keys].sort().join(',');
+  const key = labelsKey(labels);
   let list = snapshot.byLabels.get(key);
   if (!list) {
-    const readable = new Set(keys);
+    const readable = new Set(labelKeys(labels));
     list = snapshot.all.filter((i) => readable.has(`${i.agency}:${i.classification}`));
     snapshot.byLabels.set(key, list);
   }

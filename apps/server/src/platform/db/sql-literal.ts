@@ -8,7 +8,8 @@ export function sqlText(value: string | null): string {
   // PostgreSQL text cannot hold NUL, and a NUL would end the protocol message early: refuse it, as a bound
   // parameter would be refused.
   if (value.includes('\u0000')) throw new Error('a text value with a NUL character cannot be written to the database');
-  return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  // One pass (a stored evaluation inlines kilobytes of JSON): a backslash doubled, a quote doubled.
+  return `E'${value.replace(/[\\']/g, (c) => c + c)}'`;
 }
 
 /** A `text[]` literal: `ARRAY[...]::text[]` (typed, so an empty array is valid too). */
