@@ -115,12 +115,20 @@ export class WriteBatcher {
     try {
       await this.db.transactionScript(scripts.map((s) => s.script).join(';\n'), { finish: auditAppendStatement(batch.map((p) => p.trail)) });
     } catch (error) {
-      if (batch.length === 1) batch[0]!.reject(error);
-      else for (const p of batch) await this.commitScripts([p]);
+      // A statement the database refused rolled the whole message back: each write is tried again alone. Any other
+      // failure (the connection lost) leaves the outcome unknown, as a lost COMMIT does: a retry could write twice.
+      if (batch.length > 1 && isStatementError(error)) for (const p of batch) await this.commitScripts([p]);
+      else for (const p of batch) p.reject(error);
       return;
     }
     batch.forEach((p, i) => p.resolve(scripts[i]!.value));
   }
+}
+
+/** An error the database reported for a statement (it carries a SQLSTATE), as opposed to a lost connection. */
+function isStatementError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
 }
 
 /** Runs one write of a batch inside its transaction. */

@@ -34,7 +34,7 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
  * flush; a crash in that moment loses them and every later entry of the chain with them (the WAL is replayed in
  * order), so the chain stays whole, and no client had been told they were written.
  */
-export function commitReleasingLocksBeforeFlush(last: string): string {
+function commitReleasingLocksBeforeFlush(last: string): string {
   return `SET LOCAL synchronous_commit = off;\n${last};\nCOMMIT;\nSELECT pg_logical_emit_message(true, 'enlace.flush', '')`;
 }
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLASSIFICATIONS, CRIME_TYPES } from '@enlace/contracts';
 import type { TClassification, TCrimeType } from '@enlace/contracts';
-import { errorMessage } from '../../app/api.ts';
+import { useSubmission } from '../../app/use-submission.ts';
 import { LIMA_OFFSET } from '../../app/lima-time.ts';
 import { Link } from '../../app/router.tsx';
 import { Alert } from '../../app/ui/alert.tsx';
@@ -35,9 +35,8 @@ export function IncidentCreatePage() {
   const [description, setDescription] = useState('');
   const [classification, setClassification] = useState<TClassification>('RESERVADO');
   const [exercise, setExercise] = useState(false);
-  const [errors, setErrors] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, setErrors, send } = useSubmission();
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -51,8 +50,7 @@ export function IncidentCreatePage() {
     setErrors(problems);
     setSaved(null);
     if (problems.length > 0 || type === '' || x === null || y === null) return;
-    setBusy(true);
-    try {
+    await send(async () => {
       const stored = await createIncident({
         crimeType: type,
         occurredAt: `${occurredAt.length === 16 ? `${occurredAt}:00` : occurredAt}${LIMA_OFFSET}`,
@@ -65,11 +63,7 @@ export function IncidentCreatePage() {
       setSaved(stored.ubigeo ? t('incidents.create.saved', { ubigeo: stored.ubigeo }) : t('incidents.create.savedOutside'));
       setAddress('');
       setDescription('');
-    } catch (cause) {
-      setErrors([errorMessage(cause)]);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

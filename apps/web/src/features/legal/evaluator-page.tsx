@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TASKS, UNIT_FORCES, ZMember, ZUnitEquipment } from '@enlace/rules';
 import type { TTaskingInput } from '@enlace/rules';
 import { z } from 'zod';
-import { errorMessage } from '../../app/api.ts';
+import { useSubmission } from '../../app/use-submission.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { SelectField } from '../../app/ui/select-field.tsx';
@@ -54,9 +54,8 @@ export function EvaluatorPage() {
   const [coordinator, setCoordinator] = useState('');
   const [members, setMembers] = useState('');
   const [equipment, setEquipment] = useState('');
-  const [errors, setErrors] = useState<string[]>([]);
   const [result, setResult] = useState<TStoredTaskingResult | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, setErrors, send } = useSubmission();
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -84,15 +83,10 @@ export function EvaluatorPage() {
       end,
       ...(coordinator.trim() ? { pnpCoordinator: coordinator.trim() } : {}),
     };
-    setBusy(true);
     setResult(null);
-    try {
+    await send(async () => {
       setResult(await evaluateTaskingRequest(input));
-    } catch (cause) {
-      setErrors([errorMessage(cause)]);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

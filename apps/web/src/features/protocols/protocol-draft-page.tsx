@@ -4,6 +4,7 @@ import { CLASSIFICATIONS } from '@enlace/contracts';
 import type { TClassification } from '@enlace/contracts';
 import { ZProtocolDraft } from '@enlace/rules';
 import { errorMessage } from '../../app/api.ts';
+import { useSubmission } from '../../app/use-submission.ts';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { useResource } from '../../app/use-resource.ts';
 import { Alert } from '../../app/ui/alert.tsx';
@@ -51,8 +52,7 @@ export function ProtocolDraftPage() {
   const source = useResource(`protocol-draft-${from}`, (signal) => (from ? getProtocol(from, signal) : Promise.resolve(null)));
   const [text, setText] = useState<string | null>(null);
   const [classification, setClassification] = useState<TClassification>('PUBLICO');
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, setErrors, send } = useSubmission();
   const content = text ?? JSON.stringify(source.data ? contentOf(source.data) : SKELETON, null, 2);
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -70,15 +70,10 @@ export function ProtocolDraftPage() {
       return;
     }
     setErrors([]);
-    setBusy(true);
-    try {
+    await send(async () => {
       const stored = await draftProtocol({ ...checked.data, classification });
       navigate(`/protocols/${stored.id}`);
-    } catch (cause) {
-      setErrors([errorMessage(cause)]);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -4,6 +4,7 @@ import { AGENCY_CODES, CLASSIFICATIONS, SHAREABLE_FIELDS } from '@enlace/contrac
 import type { TAgencyCode, TClassification, TShareableField } from '@enlace/contracts';
 import { BASIS_KINDS } from '@enlace/rules';
 import { errorMessage } from '../../app/api.ts';
+import { useSubmission } from '../../app/use-submission.ts';
 import { limaToday } from '../../app/lima-time.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
@@ -47,8 +48,7 @@ export function AgreementCreatePage() {
   const [fields, setFields] = useState<TShareableField[]>(['crimeType', 'occurredAt', 'ubigeo']);
   const [maxClassification, setMaxClassification] = useState<TClassification>('RESERVADO');
   const [classification, setClassification] = useState<TClassification>('RESERVADO');
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, setErrors, send } = useSubmission();
   const chosen = instrumentId || instruments.data?.[0]?.id || '';
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -60,8 +60,7 @@ export function AgreementCreatePage() {
     ].filter((p): p is string => p !== null);
     setErrors(problems);
     if (problems.length > 0) return;
-    setBusy(true);
-    try {
+    await send(async () => {
       const created = await createAgreement({
         title: title.trim(),
         recipientAgency: recipient,
@@ -73,11 +72,7 @@ export function AgreementCreatePage() {
         classification,
       });
       navigate(`/sharing/${created.id}`);
-    } catch (cause) {
-      setErrors([errorMessage(cause)]);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
