@@ -22,7 +22,7 @@ import { loadConfig } from '../apps/server/src/platform/config/config.ts';
 import type { Db } from '../apps/server/src/platform/db/db.ts';
 import { createMemoryBus } from '../apps/server/src/platform/events/memory-bus.ts';
 import type { TTaskingInput } from '@enlace/rules';
-import { startProfile } from './cpu-profile.ts';
+import { startHeapProfile, startProfile } from './cpu-profile.ts';
 import { legalWorkload } from './legal.bench.ts';
 import type { BenchResult } from './report.ts';
 import { spawnTs } from './ts-child.ts';
@@ -229,9 +229,12 @@ export async function benchLegalHttp(db: Db, label: string, rate = 200, seconds 
       const gc = watchGc();
       // ENLACE_BENCH_CPU_PROF=<file>: a CPU profile of the server's main thread while this row is measured.
       const profile = process.env.ENLACE_BENCH_CPU_PROF ? await startProfile(process.env.ENLACE_BENCH_CPU_PROF, 'legal http bench') : null;
+      // ENLACE_BENCH_HEAP_PROF=<file>: a sampling profile of the server's allocations while this row is measured.
+      const heapProfile = process.env.ENLACE_BENCH_HEAP_PROF ? await startHeapProfile(process.env.ENLACE_BENCH_HEAP_PROF, 'legal http bench') : null;
       const r = await rateClient(`${base}/api/v1/tasking/evaluate`, token, file, rate, seconds, CLIENT_WARMUP_SECONDS);
       const used = process.cpuUsage(cpu);
       await profile?.();
+      await heapProfile?.();
       loop.disable();
       const pauses = gc.stop();
       const inServer = serverTimes.sort((a, b) => a - b);

@@ -65,7 +65,11 @@ export function entryHash(e: Omit<ChainEntry, 'hash'>, seq: number = e.seq): str
   return sha256Hex(canonicalEntry(e, seq));
 }
 
-/** Stable JSON (keys sorted) of a record's new state, for `stateHash`. */
+/**
+ * Stable JSON of a record's new state, for `stateHash`: keys sorted at every depth, except that integer keys ("9",
+ * "10") come first in numeric order, as JavaScript orders any object's keys; dates as ISO strings. Stored hashes were
+ * made with this form, so it must not change (canonical.test.ts pins it).
+ */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }

@@ -18,7 +18,7 @@ export function membersDigest(members: readonly TMember[]): string {
 export interface CompactTaskingInput {
   /** The input with `unit.members` replaced by `memberCount`, `membersDigest` and `membersFrom`. */
   input: Record<string, unknown>;
-  /** Its JSON text. */
+  /** Its canonical JSON text (keys sorted: stored as jsonb, which keeps no key order, and hashed as it is). */
   json: string;
   /** SHA-256 (hex) of its canonical JSON. */
   digest: string;
@@ -41,5 +41,6 @@ export function compactTaskingInput(input: TTaskingInput, from: { members: 'requ
     ...input,
     unit: members === undefined ? unit : { ...unit, memberCount: members.length, membersFrom: from.members, ...binding },
   };
-  return { input: compact, json: JSON.stringify(compact), digest: sha256Hex(canonicalJson(compact)) };
+  const json = canonicalJson(compact);
+  return { input: compact, json, digest: sha256Hex(json) };
 }

@@ -15,6 +15,7 @@ import {
 } from '../../platform/db/change-versions.ts';
 import type { ChangeScope, ChangeVersions } from '../../platform/db/change-versions.ts';
 import type { Queryable } from '../../platform/db/db.ts';
+import { concatSql } from '../../platform/db/sql-literal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { referenceCoverageEngine } from '../geography/reference-geometry.ts';
 import { referenceSubdivisions } from '../geography/reference-ubigeos.ts';
@@ -96,7 +97,7 @@ async function decideAndStore({ db, audited, actor, input, bodyDigest, now, vers
   const id = randomUUID();
   const { value } = await runAuditedScript(audited, (audit) => {
     audit.record('evaluate', 'tasking_evaluation', id, { inputDigest: stored.digest, ...result });
-    const script = [
+    const script = concatSql([
       expectChangeVersionsStatement(versions, DECIDED_FROM),
       insertEvaluationStatement(id, {
         actorId: actor.userId,
@@ -107,7 +108,7 @@ async function decideAndStore({ db, audited, actor, input, bodyDigest, now, vers
         inputDigest: stored.digest,
         result,
       }),
-    ].join(';\n');
+    ], ';\n');
     return { script, value: { ...result, evaluationId: id } };
   });
   return value;

@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../db/db.ts';
+import { concatSql } from '../db/sql-literal.ts';
 import type { AuditTrail } from './audit-trail.ts';
 import { auditAppendStatement } from './audit-trail.ts';
 
@@ -113,7 +114,7 @@ export class WriteBatcher {
   private async commitScripts(batch: Pending[]): Promise<void> {
     const scripts = batch.map((p) => p.job as { script: string; value: unknown });
     try {
-      await this.db.transactionScript(scripts.map((s) => s.script).join(';\n'), { finish: auditAppendStatement(batch.map((p) => p.trail)) });
+      await this.db.transactionScript(concatSql(scripts.map((s) => s.script), ';\n'), { finish: auditAppendStatement(batch.map((p) => p.trail)) });
     } catch (error) {
       // A statement the database refused rolled the whole message back: each write is tried again alone. Any other
       // failure (the connection lost) leaves the outcome unknown, as a lost COMMIT does: a retry could write twice.
