@@ -21,18 +21,19 @@ export async function startProfile(file: string, label: string): Promise<() => P
 }
 
 /**
- * Samples this process's allocations (one sample per 16 KiB, objects that died young included) from now until the
- * returned function is called, and writes a .heapprofile (summarise it with bench/heap-profile-top.ts): where the
- * garbage that drives the young-generation collections comes from.
+ * Samples this process's allocations (one sample per 16 KiB) from now until the returned function is called, and
+ * writes a .heapprofile (summarise it with bench/heap-profile-top.ts). By default every allocation counts, objects
+ * that died young included: where the garbage that drives the young-generation collections comes from. With
+ * `survivors`, only what no collection has freed by the end: what the scavenges copy and promote.
  */
-export async function startHeapProfile(file: string, label: string): Promise<() => Promise<void>> {
+export async function startHeapProfile(file: string, label: string, survivors = false): Promise<() => Promise<void>> {
   const session = new Session();
   session.connect();
   await session.post('HeapProfiler.enable');
   await session.post('HeapProfiler.startSampling', {
     samplingInterval: 16384,
-    includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: true,
+    includeObjectsCollectedByMajorGC: !survivors,
+    includeObjectsCollectedByMinorGC: !survivors,
   });
   return async () => {
     const { profile } = await session.post('HeapProfiler.stopSampling');

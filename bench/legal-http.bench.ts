@@ -229,8 +229,11 @@ export async function benchLegalHttp(db: Db, label: string, rate = 200, seconds 
       const gc = watchGc();
       // ENLACE_BENCH_CPU_PROF=<file>: a CPU profile of the server's main thread while this row is measured.
       const profile = process.env.ENLACE_BENCH_CPU_PROF ? await startProfile(process.env.ENLACE_BENCH_CPU_PROF, 'legal http bench') : null;
-      // ENLACE_BENCH_HEAP_PROF=<file>: a sampling profile of the server's allocations while this row is measured.
-      const heapProfile = process.env.ENLACE_BENCH_HEAP_PROF ? await startHeapProfile(process.env.ENLACE_BENCH_HEAP_PROF, 'legal http bench') : null;
+      // ENLACE_BENCH_HEAP_PROF=<file>: a sampling profile of the server's allocations while this row is measured
+      // (ENLACE_BENCH_HEAP_PROF_SURVIVORS=1: only those still alive at the end).
+      const heapProfile = process.env.ENLACE_BENCH_HEAP_PROF
+        ? await startHeapProfile(process.env.ENLACE_BENCH_HEAP_PROF, 'legal http bench', process.env.ENLACE_BENCH_HEAP_PROF_SURVIVORS === '1')
+        : null;
       const r = await rateClient(`${base}/api/v1/tasking/evaluate`, token, file, rate, seconds, CLIENT_WARMUP_SECONDS);
       const used = process.cpuUsage(cpu);
       await profile?.();

@@ -108,6 +108,26 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('writes s
   });
 });
 
+describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('one-message writes arriving together on %s', (_n, backend) => {
+  it('commit together in the next message rather than each in its own transaction', async () => {
+    const db = await backend.db();
+    const actor = { id: null, name: 'script-lane-test', agency: 'PNP' };
+    const tag = `Carril ${Date.now()}`;
+    const write = (i: number): Promise<number> =>
+      runAuditedScript({ db, actor }, (audit) => {
+        audit.record('create', 'script_lane_test', `${tag}#${i}`, { i });
+        return { script: `INSERT INTO unit (name, short_name, force, echelon, agency, classification) VALUES (${sqlText(`${tag} ${i}`)}, 'G', 'PNP', 'peloton', 'PNP', 'PUBLICO')`, value: i };
+      }).then((r) => r.value);
+    // The first goes at once; the seven sent while it is in flight wait for it and then travel together.
+    const first = write(0);
+    const rest = Array.from({ length: 7 }, (_, i) => write(i + 1));
+    expect(await Promise.all([first, ...rest])).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    // Rows written by one transaction share its id (xmin).
+    const tx = await db.query<{ xmin: string; n: number }>('SELECT xmin::text AS xmin, count(*)::int AS n FROM unit WHERE name LIKE $1 GROUP BY 1', [`${tag} %`]);
+    expect(tx.rows.map((r) => r.n).sort((a, b) => a - b)).toEqual([1, 7]);
+  });
+});
+
 const postgres = backends().find((b) => b.name === 'postgres');
 
 describe.runIf(postgres)('audited writes on PostgreSQL', () => {
