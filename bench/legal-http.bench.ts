@@ -217,6 +217,9 @@ export async function benchLegalHttp(db: Db, label: string, rate = 200, seconds 
       if (only && only !== `${members}-${form.replace(/unit |members /, '').replace(/ /g, '-')}`) continue;
       const file = join(dataDir, `bodies-${members}-${form.replace(/ /g, '-')}.jsonl`);
       writeFileSync(file, bodies.map((b) => JSON.stringify(b)).join('\n'));
+      // The seed's (and the previous row's) dirty pages are written out now, not by the checkpointer or the kernel's
+      // writeback during the measured window, where their disk writes delayed the evaluations' WAL flushes.
+      await db.query('CHECKPOINT').catch((e: unknown) => process.stderr.write(`legal http bench: CHECKPOINT refused (${String(e)}): the seed may be written out while measuring\n`));
       // Warm-up: every body once (JIT, the registry's index, the district unions and unit records its areas and units
       // reach, as a running server would hold them), then whatever it left queued is worked off.
       await rateClient(`${base}/api/v1/tasking/evaluate`, token, file, 100, bodies.length / 100);
