@@ -331,4 +331,65 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
     await page.screenshot({ path: join(ROOT, 'test-results/sharing.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
+
+  it('opens a sharing agreement with the Ejército over a joint exercise under way, which the agreement names as its basis', async () => {
+    const page = await signedInAs(DEMO_USER.username);
+    // The demo's exercise is over (an agreement over past days would grant nothing): plan one of both forces under way.
+    const api = (path: string): string => new URL(`/api/v1${path}`, server!.url).toString();
+    const firstUnit = async (force: string): Promise<string> => {
+      const units = (await (await page.request.get(api(`/units?force=${force}&limit=1`))).json()) as { items: { id: string }[] };
+      return units.items[0]!.id;
+    };
+    const limaDay = (offset: number): string => new Date(Date.now() - 5 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const exercise = { name: `Ejercicio conjunto PNP-EP ${Date.now()}`, startsOn: limaDay(0), endsOn: limaDay(3), ubigeo: '150112' };
+    const planned = await page.request.post(api('/training/exercises'), {
+      data: {
+        ...exercise,
+        scenario: 'Control de multitudes en Independencia con seguridad perimétrica del Ejército.',
+        units: [{ unitId: await firstUnit('PNP'), role: 'Control de multitudes' }, { unitId: await firstUnit('EP'), role: 'Seguridad perimétrica' }],
+      },
+    });
+    expect(planned.status()).toBe(201);
+    const summary = `${exercise.name} · ${exercise.startsOn} – ${exercise.endsOn} · distrito 150112`;
+
+    await (await navLink(page, 'Intercambio de información')).click();
+    await page.getByRole('link', { name: 'Nuevo acuerdo' }).click();
+    await page.getByRole('heading', { name: 'Nuevo acuerdo de intercambio' }).waitFor();
+    expect(await page.getByRole('radio', { name: 'Instrumento legal' }).isChecked()).toBe(true);
+    await page.getByRole('radio', { name: 'Ejercicio conjunto' }).check();
+
+    // Offered to the default recipient (the CCFFAA, whose units take part in no exercise): nothing, and the form says so.
+    await page.getByText(/^No hay ejercicios conjuntos en curso o por venir, .* \(CCFFAA\)\.$/).waitFor();
+    const title = `Intercambio del ejercicio ${Date.now()}`;
+    await page.getByLabel('Título').fill(title);
+    await page.getByRole('button', { name: 'Crear acuerdo' }).click();
+    await page.getByRole('alert').getByText('Elija un ejercicio conjunto.').waitFor();
+
+    await page.getByLabel('Institución destinataria').selectOption('EP');
+    const basis = page.getByLabel('Ejercicio conjunto (base)');
+    await basis.locator('option').first().waitFor({ state: 'attached' });
+    const offered = await basis.locator('option').allInnerTexts();
+    expect(offered, 'the exercise under way and the planned one are offered, the demo exercise that is over is not').toContain(summary);
+    expect(offered.filter((text) => text.includes('Lima Norte 2026'))).toEqual([]);
+    expect(offered.filter((text) => text.includes('Callao Seguro 2026')), 'the demo exercise planned for the weeks ahead').toHaveLength(1);
+    await page.getByText('Solo se comparten los incidentes registrados como de ejercicio (entrenamiento)').waitFor();
+    await basis.selectOption({ label: summary });
+    await page.screenshot({ path: join(ROOT, 'test-results/sharing-exercise-form.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Crear acuerdo' }).click();
+
+    // The agreement rests on the exercise: its district and days, active from today.
+    await page.getByRole('heading', { name: title }).waitFor();
+    await page.locator('.badge-agreement-active').getByText('Vigente').waitFor();
+    const terms = page.locator('dl.details');
+    const row = (label: string) => terms.locator('.details-row').filter({ hasText: label }).locator('dd');
+    await row('Base del acuerdo').getByText(summary, { exact: true }).waitFor();
+    expect(await row('Área compartida').innerText()).toBe('150112');
+    expect(await row('Periodo del acuerdo').innerText()).toBe(`${exercise.startsOn} – ${exercise.endsOn}`);
+
+    await page.getByRole('link', { name: '← Acuerdos de intercambio' }).click();
+    const listed = page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
+    await listed.getByRole('cell', { name: summary, exact: true }).waitFor();
+    await page.screenshot({ path: join(ROOT, 'test-results/sharing-exercise.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
 });

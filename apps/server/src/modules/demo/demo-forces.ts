@@ -18,7 +18,7 @@ import { demoActor } from './demo-actor.ts';
  * Demo forces of Lima and Callao: a few hundred members of the 18 demo units with ranks, documents and status;
  * their equipment (crowd-control and non-lethal means, lethal weapons by serial, radios with modes and talkgroups,
  * drones, vehicles); certificates (some expiring within weeks, some expired); training sessions past and planned; a
- * joint PNP-EP exercise; readiness computed for every unit. As the seed article describes, the training and
+ * joint PNP-EP exercise evaluated and another planned; readiness computed for every unit. As the seed article describes, the training and
  * crowd-control equipment sit in the PNP's USE and a few Army units (1.ª BFFEE, BCMDO 19); the Navy and Air Force
  * units have little of either. Generated deterministically (a seeded PRNG), dated relative to the seeding day.
  */
@@ -264,6 +264,15 @@ export async function seedForcesDemo(
           { observation: 'Las radios de ambas fuerzas no comparten modo ni grupo de conversación.', recommendation: 'Plan de comunicaciones con pasarela P25-DMR y grupo CCO-LIMA-CALLAO.', responsible: 'CCFFAA / PNP' },
           { observation: 'Personal EP sin curso vigente de procedimientos de detención.', recommendation: 'Curso antes del próximo empleo; entrega inmediata de detenidos a la PNP.', responsible: '2.ª DE' },
         ],
+      });
+      // The next exercise, planned: the PNP can open a sharing agreement over it with the EP (its exercise data only).
+      await createJointExercise(tx, audit, epTrainer, {
+        name: 'Ejercicio conjunto PNP-EP «Callao Seguro 2026»',
+        scenario: 'Paro de transportistas con bloqueo de la Av. Néstor Gambetta; la PNP conduce el restablecimiento del orden, ' +
+          'la Compañía de Ejercicio protege el acceso al terminal portuario bajo control operacional de la PNP.',
+        startsOn: addDays(today, 21), endsOn: addDays(today, 22), ubigeo: '070101',
+        units: [{ unitId: ejercicio, role: 'Protección de instalación estratégica (terminal portuario)' }, { unitId: ugarte, role: 'Restablecimiento del orden público' }],
+        classification: 'PUBLICO',
       });
     });
     await runAudited({ db, actor: auditActorOf(pnpCommander), afterAudit }, async (tx, audit) => {

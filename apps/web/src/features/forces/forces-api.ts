@@ -5,6 +5,7 @@ import {
   ZCourse,
   ZDepartment,
   ZEquipmentSummaryRow,
+  ZJointExercise,
   ZNationalReadiness,
   ZPerson,
   ZTrainingPlan,
@@ -78,6 +79,13 @@ export const listSessions = (from: string, to: string, unitId: string | undefine
 
 const ZCoursePage = z.object({ items: z.array(ZCourse) }).loose();
 export const listCourses = (signal?: AbortSignal) => apiRequest('/training/courses', ZCoursePage, { signal });
+
+const ZExercisePage = z.object({ items: z.array(ZJointExercise) }).loose();
+/** `GET /training/exercises`: the joint exercises the user may read. */
+export const listJointExercises = async (signal?: AbortSignal) => (await apiRequest('/training/exercises', ZExercisePage, { signal })).items;
+
+/** `GET /training/exercises/:id`: one joint exercise, not found when the user may not read it. */
+export const getJointExercise = (id: string, signal?: AbortSignal) => apiRequest(`/training/exercises/${enc(id)}`, ZJointExercise, { signal });
 
 export const getNational = (force: TForce | undefined, signal?: AbortSignal) =>
   apiRequest('/readiness/national', ZNationalReadiness, { query: { force }, signal });

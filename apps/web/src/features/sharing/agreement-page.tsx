@@ -10,7 +10,9 @@ import { Alert } from '../../app/ui/alert.tsx';
 import { ClassificationBadge } from '../../app/ui/classification-badge.tsx';
 import { Loading } from '../../app/ui/loading.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
+import { getJointExercise } from '../forces/forces-api.ts';
 import './sharing.css';
+import { AgreementBasis } from './agreement-basis.tsx';
 import { AgreementStatusBadge, effectivePeriod } from './agreement-status.tsx';
 import { endAgreement, getAgreement, listReads, readSharedIncidents } from './sharing-api.ts';
 
@@ -34,6 +36,12 @@ function StatusExplanation({ agreement: a }: { agreement: TAgreement }) {
     return <Alert kind="info">{t('sharing.detail.ended', { by: a.endedBy ?? '—', date: formatDateTime(a.endedAt), reason: a.endReason ?? '' })}</Alert>;
   }
   return null;
+}
+
+/** The joint exercise an agreement rests on, read from the training module. */
+function ExerciseBasis({ agreement, exerciseId }: { agreement: TAgreement; exerciseId: string }) {
+  const exercise = useResource(`sharing-exercise-${exerciseId}`, (signal) => getJointExercise(exerciseId, signal));
+  return <AgreementBasis agreement={agreement} exercise={exercise.data} />;
 }
 
 /** The recipient's read of the shared incidents: on request only, since every read is audited. */
@@ -186,7 +194,9 @@ export function AgreementPage({ id }: { id: string }) {
           <dl className="details">
             <Row label={t('sharing.detail.owner')}>{`${a.ownerAgency} · ${t(`agency.${a.ownerAgency}`)}`}</Row>
             <Row label={t('sharing.detail.recipient')}>{`${a.recipientAgency} · ${t(`agency.${a.recipientAgency}`)}`}</Row>
-            <Row label={t('sharing.detail.basis')}>{a.instrumentId ?? t('sharing.exercise')}</Row>
+            <Row label={t('sharing.detail.basis')}>
+              {a.exerciseId === null ? <AgreementBasis agreement={a} /> : <ExerciseBasis agreement={a} exerciseId={a.exerciseId} />}
+            </Row>
             <Row label={t('sharing.detail.area')}>{a.areaUbigeo.join(', ')}</Row>
             <Row label={t('sharing.detail.period')}>{`${a.validFrom} – ${a.validTo}`}</Row>
             <Row label={t('sharing.detail.effective')}>{effectivePeriod(a, t('sharing.noAccessDays'))}</Row>

@@ -6,7 +6,9 @@ import { useResource } from '../../app/use-resource.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { Loading } from '../../app/ui/loading.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
+import { listJointExercises } from '../forces/forces-api.ts';
 import './sharing.css';
+import { AgreementBasis } from './agreement-basis.tsx';
 import { AgreementStatusBadge, effectivePeriod } from './agreement-status.tsx';
 import { listAgreements } from './sharing-api.ts';
 
@@ -15,6 +17,9 @@ export function SharingPage() {
   const { t } = useTranslation();
   const { session } = useSession();
   const agreements = useResource('sharing-agreements', (signal) => listAgreements(signal));
+  // Names the exercises agreements rest on; an exercise the user may not read stays "joint exercise".
+  const exercises = useResource('sharing-exercises', (signal) => listJointExercises(signal));
+  const exerciseById = new Map((exercises.data ?? []).map((e) => [e.id, e]));
   const items = agreements.data ?? [];
   return (
     <section>
@@ -46,7 +51,7 @@ export function SharingPage() {
               <tr key={a.id}>
                 <th scope="row"><Link to={`/sharing/${a.id}`}>{a.title}</Link></th>
                 <td>{a.ownerAgency} → {a.recipientAgency}</td>
-                <td>{a.instrumentId ?? t('sharing.exercise')}</td>
+                <td><AgreementBasis agreement={a} exercise={a.exerciseId === null ? undefined : exerciseById.get(a.exerciseId)} /></td>
                 <td>{a.areaUbigeo.join(', ')}</td>
                 <td>{effectivePeriod(a, t('sharing.noAccessDays'))}</td>
                 <td><AgreementStatusBadge agreement={a} /></td>
