@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../test/support/server-process.ts';
+import { limaDay } from '../test/support/evaluations.ts';
 import { navLink } from '../test/support/nav.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
 
@@ -14,10 +15,6 @@ const PASSWORD = 'enlace-demo-2026';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`[e2e] legal-registry skipped: no Chromium at ${CHROMIUM}`);
-
-const DAY_MS = 86_400_000;
-/** A day relative to today in America/Lima (UTC-5). */
-const limaDay = (offset: number): string => new Date(Date.now() - 5 * 3_600_000 + offset * DAY_MS).toISOString().slice(0, 10);
 
 describe.skipIf(!hasChromium)('legal registry, timeline, map, evaluator and protocols in Chromium', () => {
   let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;

@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
+import { limaDay } from '../test/support/evaluations.ts';
 import { navLink } from '../test/support/nav.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -340,7 +341,6 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
       const units = (await (await page.request.get(api(`/units?force=${force}&limit=1`))).json()) as { items: { id: string }[] };
       return units.items[0]!.id;
     };
-    const limaDay = (offset: number): string => new Date(Date.now() - 5 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
     const exercise = { name: `Ejercicio conjunto PNP-EP ${Date.now()}`, startsOn: limaDay(0), endsOn: limaDay(3), ubigeo: '150112' };
     const planned = await page.request.post(api('/training/exercises'), {
       data: {

@@ -15,7 +15,6 @@ import {
 } from '../../platform/db/change-versions.ts';
 import type { ChangeScope, ChangeVersions } from '../../platform/db/change-versions.ts';
 import type { Queryable } from '../../platform/db/db.ts';
-import { concatSql } from '../../platform/db/sql-literal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { referenceCoverageEngine } from '../geography/reference-geometry.ts';
 import { referenceSubdivisions } from '../geography/reference-ubigeos.ts';
@@ -97,7 +96,7 @@ async function decideAndStore({ db, audited, actor, input, bodyDigest, now, vers
   const id = randomUUID();
   const { value } = await runAuditedScript(audited, (audit) => {
     audit.record('evaluate', 'tasking_evaluation', id, { inputDigest: stored.digest, ...result });
-    const script = concatSql([
+    const script = [
       expectChangeVersionsStatement(versions, DECIDED_FROM),
       insertEvaluationStatement(id, {
         actorId: actor.userId,
@@ -108,7 +107,7 @@ async function decideAndStore({ db, audited, actor, input, bodyDigest, now, vers
         inputDigest: stored.digest,
         result,
       }),
-    ], ';\n');
+    ].join(';\n');
     return { script, value: { ...result, evaluationId: id } };
   });
   return value;

@@ -3,7 +3,7 @@ import type { TClassification } from '@enlace/contracts';
 import type { TInstrument, TRuleSet, TTaskingResult } from '@enlace/rules';
 import type { Queryable } from '../../platform/db/db.ts';
 import { labelKeys, labelPredicate } from '../../platform/db/label-filter.ts';
-import { concatSql, sqlText } from '../../platform/db/sql-literal.ts';
+import { sqlText } from '../../platform/db/sql-literal.ts';
 import type { TInstrumentRecord, TRevocation, TRevocationRequest, TTaskingEvaluation } from './legal.schemas.ts';
 
 interface InstrumentRow {
@@ -249,8 +249,8 @@ export function insertEvaluationStatement(id: string, e: EvaluationValues): stri
     `${sqlText(e.inputJson)}::jsonb`, sqlText(e.inputDigest), `${sqlText(JSON.stringify(e.result))}::jsonb`,
     sqlText(e.result.ruleSetVersion), sqlText(e.result.decision),
   ];
-  return 'INSERT INTO tasking_evaluation (id, actor_id, actor, agency, classification, input, input_digest, result, rule_set_version, decision)\n' +
-    `     VALUES (${concatSql(values, ', ')})`;
+  return `INSERT INTO tasking_evaluation (id, actor_id, actor, agency, classification, input, input_digest, result, rule_set_version, decision)
+     VALUES (${values.join(', ')})`;
 }
 
 export async function listEvaluations(

@@ -16,13 +16,3 @@ export function sqlText(value: string | null): string {
 export function sqlTextArray(values: readonly (string | null)[]): string {
   return `ARRAY[${values.map(sqlText).join(',')}]::text[]`;
 }
-
-/**
- * SQL parts joined by `separator` with `+`, which V8 keeps as a rope: a statement that inlines kilobytes of JSON is
- * then copied once, when it is written to the socket, not again by every `Array.prototype.join` on its way there.
- */
-export function concatSql(parts: readonly string[], separator: string): string {
-  let out = parts[0] ?? '';
-  for (let i = 1; i < parts.length; i++) out += separator + parts[i];
-  return out;
-}
