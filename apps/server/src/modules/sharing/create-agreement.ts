@@ -8,6 +8,7 @@ import { dayBefore } from '../legal/effective-registry.ts';
 import { getInstrument } from '../legal/get-instrument.ts';
 import { getJointExercise } from '../training/get-joint-exercise.ts';
 import { assertIncidentAccess } from '../incidents/incident-access.ts';
+import { limaToday } from '../forces/forces-access.ts';
 import type { AgreementValues, InstrumentRevocation } from './sharing.repository.ts';
 import { insertAgreement, instrumentArea, instrumentRevocation } from './sharing.repository.ts';
 
@@ -103,6 +104,12 @@ export async function createAgreement({
   if (b.revocation && validTo > b.validTo) throw revokedError(b.revocation);
   if (validFrom < b.validFrom || validTo > b.validTo || validTo < validFrom || dataFrom > validTo) {
     throw new AppError('SHARING_OUTSIDE_INSTRUMENT_PERIOD', { from: validFrom, to: validTo, validFrom: b.validFrom, validTo: b.validTo });
+  }
+  // An agreement that would end before today gives no day of access: it is refused, not stored as expired at once.
+  const today = limaToday();
+  if (validTo < today) {
+    const over = { to: validTo, today, basisTo: b.validTo };
+    throw new AppError('SHARING_PERIOD_OVER', over, over);
   }
   const { value } = await runAudited(audited, async (tx, audit) => {
     const agreement = await insertAgreement(tx, {

@@ -61,6 +61,8 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('sharing 
 
   const openAgreement = (user: TestUser, body: Record<string, unknown>) =>
     t.app.inject({ method: 'POST', url: '/api/v1/sharing/agreements', headers: user.auth, payload: body });
+  const agreementCount = async (): Promise<number> =>
+    Number((await t.ctx.db.query<{ n: string }>('SELECT count(*) AS n FROM sharing_agreement')).rows[0]!.n);
   const readShared = (user: TestUser, id: string) =>
     t.app.inject({ method: 'GET', url: `/api/v1/sharing/agreements/${id}/incidents`, headers: user.auth });
 
@@ -332,5 +334,32 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('sharing 
     expect(seen).not.toContain(ids['in-area']);
     const notJoint = await openAgreement(pnpCommander, { title: 'Marina', recipientAgency: 'MGP', exerciseId, fields: ['crimeType'] });
     expect(notJoint.json()).toMatchObject({ error: { code: 'SHARING_EXERCISE_NOT_JOINT' } });
+  });
+
+  it('refuses an agreement that would give no day of access: over an exercise that has ended, or one ending before today', async () => {
+    const pnpUnit = await makeUnit(t.ctx.db, { agency: 'PNP', classification: 'PUBLICO' });
+    const epUnit = await makeUnit(t.ctx.db, { agency: 'EP', classification: 'PUBLICO' });
+    const exercise = async (startsOn: string, endsOn: string): Promise<string> => {
+      const res = await t.app.inject({
+        method: 'POST', url: '/api/v1/training/exercises', headers: pnpCommander.auth,
+        payload: { name: `Ejercicio ${startsOn}`, scenario: 'Control de disturbios', startsOn, endsOn, ubigeo: '150132', units: [{ unitId: pnpUnit.id, role: 'apoyado' }, { unitId: epUnit.id, role: 'apoyo' }] },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: string }>().id;
+    };
+    const before = await agreementCount();
+    const over = await openAgreement(pnpCommander, { title: 'Ejercicio pasado', recipientAgency: 'EP', exerciseId: await exercise(limaDay(-10), limaDay(-1)), fields: ['crimeType'] });
+    expect(over.statusCode).toBe(422);
+    expect(over.json()).toMatchObject({ error: { code: 'SHARING_PERIOD_OVER', details: { to: limaDay(-1), today: limaDay(0), basisTo: limaDay(-1) } } });
+    expect(over.json<{ error: { message: string } }>().error.message).toContain('DL 1095');
+
+    // Over an exercise under way, an agreement that the caller ends yesterday is refused too; one ending today is not.
+    const running = await exercise(limaDay(-3), limaDay(3));
+    const yesterday = await openAgreement(pnpCommander, { title: 'Hasta ayer', recipientAgency: 'EP', exerciseId: running, fields: ['crimeType'], validFrom: limaDay(-3), validTo: limaDay(-1) });
+    expect(yesterday.json()).toMatchObject({ error: { code: 'SHARING_PERIOD_OVER', details: { basisTo: limaDay(3) } } });
+    expect(await agreementCount()).toBe(before);
+    const today = await openAgreement(pnpCommander, { title: 'Hasta hoy', recipientAgency: 'EP', exerciseId: running, fields: ['crimeType'], validFrom: limaDay(-3), validTo: limaDay(0) });
+    expect(today.statusCode, today.body).toBe(201);
+    expect(today.json<TAgreement>()).toMatchObject({ status: 'active', validTo: limaDay(0) });
   });
 });

@@ -102,6 +102,11 @@ export const INCIDENTS_ERRORS = {
     es: 'El instrumento {instrument} fue derogado desde el {revokedOn} por {by}, y con él las prórrogas que lo siguen: desde ese día ya no da base legal para compartir datos de la PNP con las FF.AA. (Constitución, art. 137; DL 1095). Un acuerdo no puede apoyarse en él ni extenderse más allá del {lastDay}.',
     en: 'Instrument {instrument} was revoked from {revokedOn} by {by}, and the extensions that follow it with it: from that day it no longer gives a legal basis to share PNP data with the armed forces (Constitution art. 137; DL 1095). An agreement cannot rest on it or run past {lastDay}.',
   },
+  SHARING_PERIOD_OVER: {
+    status: 422,
+    es: 'El acuerdo terminaría el {to}, antes de hoy ({today}), y no daría ningún día de acceso: su base (instrumento legal o ejercicio conjunto) rige solo hasta el {basisTo}. Un acuerdo debe apoyarse en una base vigente (Constitución, art. 137; DL 1095).',
+    en: 'The agreement would end on {to}, before today ({today}), and would give no day of access: its basis (legal instrument or joint exercise) holds only until {basisTo}. An agreement must rest on a basis in force (Constitution art. 137; DL 1095).',
+  },
   SHARING_ALREADY_ENDED: {
     status: 409,
     es: 'El acuerdo ya fue terminado.',
