@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { assertIncidentAccess, normalizeLocalCode } from './incident-access.ts';
+import { assertIncidentAccess, codeSystemOf, normalizeLocalCode } from './incident-access.ts';
 import { findIncident, findIncidentBySourceRef, mapLocalCodes, upsertIncidents } from './incidents.repository.ts';
 import { toUtm } from './projection.ts';
 import { randomUUID } from 'node:crypto';
@@ -22,7 +22,7 @@ export async function createIncident(tx: Queryable, audit: AuditTrail, actor: Ac
   const localCode = draft.localCode ? normalizeLocalCode(draft.localCode) : null;
   let crimeType: string | undefined = draft.crimeType;
   if (!crimeType && localCode) {
-    const system = draft.codeSystem ?? (draft.source === 'PNP' ? 'SIDPOL' : draft.source);
+    const system = codeSystemOf(draft.source, draft.codeSystem);
     crimeType = (await mapLocalCodes(tx, system, [localCode])).get(localCode);
     if (!crimeType) throw new AppError('INCIDENT_UNKNOWN_LOCAL_CODE', { code: localCode, system });
   }

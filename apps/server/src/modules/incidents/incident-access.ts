@@ -24,6 +24,14 @@ export function assertIncidentAccess(
 /** Classifications at or above this are audited when read (Ley 27806 exceptions). */
 export const AUDITED_READ = new Set(['CONFIDENCIAL', 'RESERVADO', 'SECRETO']);
 
+/**
+ * The mapping table that reads a source's local crime codes: the one the caller names; otherwise the PNP's own
+ * records use SIDPOL's codes (the PNP's crime statistics system), and any other source its own table.
+ */
+export function codeSystemOf(source: string, codeSystem?: string): string {
+  return codeSystem ?? (source === 'PNP' ? 'SIDPOL' : source);
+}
+
 /** A source's local crime code as the mapping table stores it: upper case, no accents, single spaces. */
 export function normalizeLocalCode(code: string): string {
   return code

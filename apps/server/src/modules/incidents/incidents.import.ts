@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ImportContext, ImportIssue, ImportKind, ImportRow } from '../../platform/import/import-kind.ts';
 import { csvInt, csvNumber, csvText } from '../../platform/import/import-values.ts';
 import type { Queryable } from '../../platform/db/db.ts';
-import { normalizeLocalCode } from './incident-access.ts';
+import { codeSystemOf, normalizeLocalCode } from './incident-access.ts';
 import { isTimeZone, parseIncidentTime, zonedTime } from './incident-time.ts';
 import type { IncidentValues } from './incidents.repository.ts';
 import { foreignSourceRefs, knownDistricts, mapLocalCodes, upsertAggregates, upsertIncidents } from './incidents.repository.ts';
@@ -86,7 +86,7 @@ async function checkIncidents(
   if (!isTimeZone(o.timeZone)) {
     return { issues: rows.map((_, index) => ({ index, field: null, code: 'INCIDENT_BAD_TIME_ZONE', params: { zone: o.timeZone } })), values: rows.map(() => null) };
   }
-  const system = o.codeSystem ?? o.source;
+  const system = codeSystemOf(o.source, o.codeSystem);
   const codes = rows.map((r) => normalizeLocalCode(r.value.localCode));
   const types = await mapLocalCodes(db, system, codes);
   const refs = rows.map((r) => sourceRefOf(r.value));

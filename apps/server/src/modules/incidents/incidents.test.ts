@@ -179,6 +179,19 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('incident
       expect(await count()).toBe(50);
     });
 
+    it("reads the PNP's own records with SIDPOL's codes when the run names no code system, as a single entry does", async () => {
+      const ref = `${importSource}-PNP`;
+      const body = `${header}\n${ref}-1,${utm.x.toFixed(1)},${utm.y.toFixed(1)},2025-05-02 11:00,Robo agravado,Jr. 1\n`;
+      const created = await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: analyst.auth, payload: { kind: 'incidents', fileName: 'pnp.csv', mapping, options: { crs: 'EPSG:32718' } } });
+      expect(created.statusCode, created.body).toBe(201);
+      const up = await t.app.inject({ method: 'PUT', url: `/api/v1/imports/${created.json<TImportRun>().id}/file`, headers: { ...analyst.auth, 'content-type': 'text/csv' }, payload: body });
+      expect(up.json<TImportRun>().status, up.body).toBe('valid');
+      const applied = await t.app.inject({ method: 'POST', url: `/api/v1/imports/${created.json<TImportRun>().id}/apply`, headers: analyst.auth });
+      expect(applied.json<TImportRun>()).toMatchObject({ status: 'applied', counts: { created: 1 } });
+      const stored = await t.ctx.db.query<{ source: string; crime_type: string }>('SELECT source, crime_type FROM incident WHERE source_ref = $1', [`${ref}-1`]);
+      expect(stored.rows).toEqual([{ source: 'PNP', crime_type: 'ROBO' }]);
+    });
+
     it('imports SIDPOL district-by-month counts and replaces them on re-import', async () => {
       const sidpol = `T${uniq().toUpperCase()}`;
       const body = 'UBIGEO,ANIO,MES,SUB_TIPO,CANTIDAD\n150132,2025,1,HURTO,120\n150132,2025,1,Extorsión,7\n150122,2025,2,ROBO,30\n';

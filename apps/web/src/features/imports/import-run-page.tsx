@@ -14,6 +14,7 @@ import { ImportErrorsTable } from './import-errors-table.tsx';
 import { ImportProgress, formatBytes } from './import-progress.tsx';
 import { applyImportRun, getImportRun, listImportKinds, revalidateImportRun } from './imports-api.ts';
 import { MappingEditor } from './mapping-editor.tsx';
+import { describedImportOptions } from './import-options.ts';
 import { useRunPolling } from './use-run-polling.ts';
 import './imports.css';
 
@@ -76,6 +77,9 @@ export function ImportRunPage({ id }: { id: string }) {
         <div className="details-row"><dt>{t('imports.col.rows')}</dt><dd>{data.counts.rows.toLocaleString()}</dd></div>
         <div className="details-row"><dt>{t('imports.size')}</dt><dd>{data.sizeBytes === null ? t('common.none') : formatBytes(data.sizeBytes)}</dd></div>
         <div className="details-row"><dt>{t('imports.sha256')}</dt><dd><code className="small">{data.sha256 ?? t('common.none')}</code></dd></div>
+        {Object.keys(data.options).length > 0 && (
+          <div className="details-row"><dt>{t('imports.options.used')}</dt><dd>{describedImportOptions(data.options).map((o) => `${t(o.key)}: ${o.value}`).join(' · ')}</dd></div>
+        )}
         <div className="details-row"><dt>{t('imports.createdBy')}</dt><dd>{data.createdBy} · {formatDateTime(data.createdAt)}</dd></div>
       </dl>
       <ImportProgress progress={progress} />

@@ -10,6 +10,9 @@ import { PageHeader } from '../../app/ui/page-header.tsx';
 import { SelectField } from '../../app/ui/select-field.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { readHeader } from './csv-header.ts';
+import type { ImportOptionsDraft } from './import-options.ts';
+import { defaultImportOptions, hasImportOptions, importOptionsFor, importOptionsProblems } from './import-options.ts';
+import { ImportOptionsFields } from './import-options-fields.tsx';
 import { ImportProgress } from './import-progress.tsx';
 import { ImportRunsTable } from './import-runs-table.tsx';
 import { createImportRun, listImportKinds, listImportRuns, suggestMapping, uploadImportFile } from './imports-api.ts';
@@ -33,6 +36,8 @@ export function ImportsPage() {
   const [encoding, setEncoding] = useState<Encoding>('utf-8');
   const [headers, setHeaders] = useState<string[]>([]);
   const [mapping, setMapping] = useState<TImportMapping>({});
+  const [optionsDraft, setOptionsDraft] = useState<ImportOptionsDraft | null>(null);
+  const [showProblems, setShowProblems] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [runId, setRunId] = useState<string | null>(null);
   const [sent, setSent] = useState<{ done: number; total: number } | null>(null);
@@ -40,6 +45,8 @@ export function ImportsPage() {
   const progress = useRunPolling(runId, busy);
 
   const kind = kinds.data?.find((k) => k.name === kindName) ?? kinds.data?.[0];
+  const options = kind ? (optionsDraft ?? defaultImportOptions(kind.name)) : null;
+  const problems = kind && options ? importOptionsProblems(kind.name, options) : [];
 
   // Read the header from the file's first bytes and ask the server for the mapping it suggests.
   useEffect(() => {
@@ -63,10 +70,15 @@ export function ImportsPage() {
       setError(t('imports.chooseFile'));
       return;
     }
+    if (problems.length > 0) {
+      setShowProblems(true);
+      return;
+    }
     setError(null);
     setBusy(true);
     try {
-      const run = await createImportRun({ kind: kind.name, fileName: file.name, mapping, encoding, delimiter: 'auto' });
+      const runOptions = options ? importOptionsFor(kind.name, options) : undefined;
+      const run = await createImportRun({ kind: kind.name, fileName: file.name, mapping, encoding, delimiter: 'auto', ...(runOptions ? { options: runOptions } : {}) });
       setRunId(run.id);
       await uploadImportFile(run.id, file, (done, total) => { setSent({ done, total }); });
       navigate(`/imports/${run.id}`);
@@ -92,7 +104,7 @@ export function ImportsPage() {
             value={kind.name}
             options={kinds.data.map((k) => ({ value: k.name, label: k.title[lang] }))}
             disabled={busy}
-            onValueChange={(v) => { setKindName(v); setMapping({}); }}
+            onValueChange={(v) => { setKindName(v); setMapping({}); setOptionsDraft(null); setShowProblems(false); }}
           />
           <p className="muted small">{kind.description[lang]}</p>
           <div className="field">
@@ -120,6 +132,9 @@ export function ImportsPage() {
               <p className="muted small">{t('imports.mappingHint')} {t('imports.columnsFound', { count: headers.length })}</p>
               <MappingEditor fields={kind.fields} headers={headers} mapping={mapping} onChange={setMapping} disabled={busy} />
             </div>
+          )}
+          {options && hasImportOptions(kind.name) && (
+            <ImportOptionsFields kind={kind.name} draft={options} problems={showProblems ? problems : []} disabled={busy} onChange={setOptionsDraft} />
           )}
           {error && <Alert kind="error">{error}</Alert>}
           <ImportProgress sent={progress ? null : sent} progress={progress} />
