@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateHotspots, hitRate, pai, pei, topCells } from './evaluate.ts';
+import { evaluateHotspots, hitRate, pai, pei, topCells, topCellWeights } from './evaluate.ts';
 
 // Ten equal cells; period t + 1 has 20 events.
 const FUTURE = [6, 0, 4, 1, 0, 3, 0, 2, 4, 0];
@@ -38,6 +38,38 @@ describe('hotspot evaluation', () => {
     const rows = evaluateHotspots(lastPeriod, FUTURE, [0.2, 0.5]);
     expect(rows[0]).toEqual({ share: 0.2, cells: 2, hitRate: 0.5, pai: 2.5, pei: 1 });
     expect(rows[1]!.cells).toBe(5);
+  });
+
+  it('shares the last places among the cells tied at the cut, NaN last', () => {
+    expect(Array.from(topCellWeights([2, 1, 1, 1, 0], 0.4))).toEqual([1, 1 / 3, 1 / 3, 1 / 3, 0]);
+    expect(Array.from(topCellWeights([1, 5, 5, Number.NaN, 2], 0.4))).toEqual([0, 1, 1, 0, 0]);
+    expect(Array.from(topCellWeights([Number.NaN, 0, 0, 0], 0.5))).toEqual([0, 2 / 3, 2 / 3, 2 / 3]);
+    expect(Array.from(topCellWeights([3, 2, 1], 0))).toEqual([0, 0, 0]);
+  });
+
+  it('scores tied cells as the mean over every way of breaking the tie, whatever their order in the grid', () => {
+    const future = [4, 3, 0, 0, 1];
+    // Flag two cells: the 2, and one of the three 1s. The three choices give hit rates 7/8, 4/8 and 4/8.
+    const [row] = evaluateHotspots([2, 1, 1, 1, 0], future, [0.4]);
+    expect(row!.cells).toBe(2);
+    expect(row!.hitRate).toBeCloseTo((7 / 8 + 4 / 8 + 4 / 8) / 3, 12);
+    expect(row!.pai).toBeCloseTo(((7 + 4 + 4) / 3 / 8) / (2 / 5), 12);
+    expect(row!.pei).toBeCloseTo((7 / 7 + 4 / 7 + 4 / 7) / 3, 12);
+    // Moving the tied cells around the grid moves nothing.
+    const [moved] = evaluateHotspots([1, 1, 0, 2, 1], [0, 3, 1, 4, 0], [0.4]);
+    expect(moved).toEqual(row);
+  });
+
+  it('counts the events of period t + 1 outside the grid as missed', () => {
+    const inside = evaluateHotspots([5, 1, 3, 0, 0, 2, 0, 0, 5, 1], FUTURE, [0.2])[0]!;
+    const withOutside = evaluateHotspots([5, 1, 3, 0, 0, 2, 0, 0, 5, 1], FUTURE, [0.2], { eventsOutside: 5 })[0]!;
+    expect(withOutside.hitRate).toBeCloseTo(inside.hitRate * 20 / 25, 12);
+    expect(withOutside.pai).toBeCloseTo(inside.pai * 20 / 25, 12);
+    expect(withOutside.pei).toBe(inside.pei);
+  });
+
+  it('refuses a flag that is not a boolean or a weight between 0 and 1', () => {
+    expect(() => hitRate([2, 0], [1, 1])).toThrow(/weight between 0 and 1/);
   });
 
   it('rejects mismatched lengths', () => {

@@ -1,6 +1,9 @@
 import { check } from './errors.ts';
 
-/** A flag per cell: true (or non-zero) where the hotspot map flags the cell. */
+/**
+ * What a hotspot map flags, per cell: true or 1 where flagged, false or 0 where not, or a weight in between for a
+ * cell that shares the last flagged places with others tied at the same score (see {@link topCellWeights}).
+ */
 export type Flags = ArrayLike<boolean | number>;
 
 function totals(flagged: Flags, future: ArrayLike<number>): { n: number; N: number; flaggedCells: number } {
@@ -10,9 +13,12 @@ function totals(flagged: Flags, future: ArrayLike<number>): { n: number; N: numb
   let flaggedCells = 0;
   for (let i = 0; i < future.length; i++) {
     N += future[i]!;
-    if (flagged[i]) {
-      n += future[i]!;
-      flaggedCells++;
+    const f = flagged[i]!;
+    const w = f === true ? 1 : f === false ? 0 : f;
+    check(w >= 0 && w <= 1, 'a flag must be a boolean or a weight between 0 and 1');
+    if (w > 0) {
+      n += w * future[i]!;
+      flaggedCells += w;
     }
   }
   return { n, N, flaggedCells };
@@ -71,6 +77,36 @@ export function topCells(scores: ArrayLike<number>, share: number): Uint8Array {
   return flags;
 }
 
+/**
+ * The top `share` (0..1) of cells by score as weights: 1 for each cell above the cut, and the places left at the cut
+ * shared equally among the cells tied there. The flagged area is exactly the share asked for (rounded to whole cells,
+ * at least one when share > 0), and the scores that follow are the expectation over every way of breaking the ties,
+ * so a map with many equal scores (the naive baseline's counts of 0 and 1) is not favoured or handicapped by where
+ * its tied cells happen to lie. NaN scores come last.
+ */
+export function topCellWeights(scores: ArrayLike<number>, share: number): Float64Array {
+  check(share >= 0 && share <= 1, 'share must be between 0 and 1');
+  const count = share > 0 ? Math.max(1, Math.round(share * scores.length)) : 0;
+  const weights = new Float64Array(scores.length);
+  if (count === 0) return weights;
+  const key = (i: number): number => (Number.isNaN(scores[i]) ? -Infinity : scores[i]!);
+  const sorted = Float64Array.from({ length: scores.length }, (_, i) => key(i)).sort().reverse();
+  const cut = sorted[count - 1]!;
+  let above = 0;
+  let tied = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const k = key(i);
+    if (k > cut) above++;
+    else if (k === cut) tied++;
+  }
+  const shareOfTied = (count - above) / tied;
+  for (let i = 0; i < scores.length; i++) {
+    const k = key(i);
+    weights[i] = k > cut ? 1 : k === cut ? shareOfTied : 0;
+  }
+  return weights;
+}
+
 /** One row of {@link evaluateHotspots}. */
 export interface HotspotScore {
   share: number;
@@ -80,14 +116,33 @@ export interface HotspotScore {
   pei: number;
 }
 
+/** Options of {@link evaluateHotspots}. */
+export interface EvaluateOptions {
+  /** Events of period t + 1 that fell outside the grid: they count as missed (in N, never in n). */
+  eventsOutside?: number;
+}
+
 /**
  * Scores a hotspot map built from period t against the events of period t + 1 at several area shares. Run it for
- * the model and for the naive baseline (period t's own counts as scores) and always show both.
+ * the model and for the naive baseline (period t's own counts as scores) and always show both. Cells tied at the
+ * cut share the last places ({@link topCellWeights}), so both maps are scored without favour from tie order.
  */
-export function evaluateHotspots(scores: ArrayLike<number>, future: ArrayLike<number>, shares: readonly number[] = [0.01, 0.05, 0.1]): HotspotScore[] {
+export function evaluateHotspots(
+  scores: ArrayLike<number>,
+  future: ArrayLike<number>,
+  shares: readonly number[] = [0.01, 0.05, 0.1],
+  options: EvaluateOptions = {},
+): HotspotScore[] {
+  const outside = options.eventsOutside ?? 0;
+  check(outside >= 0, 'eventsOutside must not be negative');
+  const best = Float64Array.from(future).sort().reverse();
   return shares.map((share) => {
-    const flags = topCells(scores, share);
-    const cells = flags.reduce((s, f) => s + f, 0);
-    return { share, cells, hitRate: hitRate(flags, future), pai: pai(flags, future), pei: pei(flags, future) };
+    const weights = topCellWeights(scores, share);
+    const { n, N, flaggedCells } = totals(weights, future);
+    const cells = Math.round(flaggedCells);
+    let nStar = 0;
+    for (let i = 0; i < cells; i++) nStar += best[i]!;
+    const all = N + outside;
+    return { share, cells, hitRate: n / all, pai: (n * future.length) / (all * cells), pei: n / nStar };
   });
 }

@@ -28,8 +28,9 @@ export function gridOver(bbox: BBox, cellSize: number): Omit<Grid, 'values'> {
 }
 
 /** The points' extent grown by `margin` on each side and snapped outward to multiples of `cellSize`. */
-export function snappedExtent(xy: XY, cellSize: number, margin: number): BBox {
-  const [minX, minY, maxX, maxY] = extent(xy);
+export function snappedExtent(points: Points | XY, cellSize: number, margin: number): BBox {
+  check(cellSize > 0 && margin >= 0, 'cellSize must be positive and margin not negative');
+  const [minX, minY, maxX, maxY] = extent('n' in points ? points : toXY(points));
   const down = (v: number): number => Math.floor(v / cellSize) * cellSize;
   const up = (v: number): number => Math.ceil(v / cellSize) * cellSize;
   return [down(minX - margin), down(minY - margin), Math.max(up(maxX + margin), down(minX - margin) + cellSize), Math.max(up(maxY + margin), down(minY - margin) + cellSize)];

@@ -7,15 +7,15 @@ export { differenceInDifferences, fdrThresholds, normalQuantileTwoSided } from '
 export type { BeforeAfterCounts, DifferenceInDifferences, Interval } from './did.ts';
 export { AnalyticsError } from './errors.ts';
 export type { AnalyticsErrorCode } from './errors.ts';
-export { evaluateHotspots, hitRate, pai, pei, topCells } from './evaluate.ts';
-export type { Flags, HotspotScore } from './evaluate.ts';
+export { evaluateHotspots, hitRate, pai, pei, topCells, topCellWeights } from './evaluate.ts';
+export type { EvaluateOptions, Flags, HotspotScore } from './evaluate.ts';
 export { benjaminiHochberg, hotspotBins } from './fdr.ts';
 export type { FdrResult, HotspotBinOptions } from './fdr.ts';
 export { giStar } from './gi-star.ts';
 export type { GiStarOptions, GiStarResult } from './gi-star.ts';
 export { giStarGrid } from './gi-star-grid.ts';
 export type { GiStarGridOptions, GiStarGridResult } from './gi-star-grid.ts';
-export { binPoints, cellCentre } from './grid.ts';
+export { binPoints, cellCentre, snappedExtent } from './grid.ts';
 export type { BinOptions, Grid } from './grid.ts';
 export { quarticKde } from './kde.ts';
 export type { KdeGrid, QuarticKdeOptions } from './kde.ts';

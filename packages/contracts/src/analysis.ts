@@ -145,11 +145,14 @@ export const ZEvaluateRequest = z
   })
   .strict();
 
-const ZScore = z.object({ share: z.number(), cells: z.number(), hitRate: z.number(), pai: z.number(), pei: z.number() });
+/** PEI is null when no flagging could have caught anything: every incident of period t + 1 fell outside the grid. */
+const ZScore = z.object({ share: z.number(), cells: z.number(), hitRate: z.number(), pai: z.number(), pei: z.number().nullable() });
 export const ZEvaluateResult = z.object({
   trainIncidents: z.number(),
   testIncidents: z.number(),
   cells: z.number(),
+  /** Incidents of period t + 1 outside the grid, which period t alone fixes: missed by both maps. */
+  testIncidentsOutsideGrid: z.number(),
   model: z.array(ZScore),
   baseline: z.array(ZScore),
   explanation: z.object({ es: z.string(), en: z.string() }),

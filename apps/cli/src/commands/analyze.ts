@@ -169,7 +169,7 @@ export function registerAnalyze(program: Command): void {
     .option('--radius <m>', 'KDE radius or Gi* neighbourhood in metres', '400')
     .option('--shares <s,...>', 'area shares flagged', '0.01,0.05,0.1')
     .action(async (file: string, o: Common & { split: string; trainDays?: string; testDays?: string; method: string; cellSize: string; radius: string; shares: string }) => {
-      const { binPoints, evaluateHotspots, giStarGrid, quarticKde } = await analytics();
+      const { binPoints, evaluateHotspots, giStarGrid, quarticKde, snappedExtent } = await analytics();
       const input = load(file, o);
       const t = needTimes(input);
       const split = Date.parse(`${o.split}T00:00:00Z`) / 86_400_000;
@@ -186,13 +186,13 @@ export function registerAnalyze(program: Command): void {
       if (train.x.length === 0 || test.x.length === 0) throw new Error('no events on one side of the split');
       const cellSize = Number(o.cellSize);
       const radius = Number(o.radius);
-      const all = binPoints({ x: input.x, y: input.y }, { cellSize });
-      const bbox = [all.x0, all.y0, all.x0 + all.cols * cellSize, all.y0 + all.rows * cellSize] as const;
+      // The grid is fixed by the training events alone; test events outside it count as missed by both maps.
+      const bbox = snappedExtent(train, cellSize, radius);
       const past = binPoints(train, { cellSize, bbox });
       const future = binPoints(test, { cellSize, bbox });
       const model = o.method === 'gi' ? giStarGrid(past, { radius }).z : quarticKde(train, { radius, cellSize, bbox }).values;
       const shares = numbers(o.shares);
-      const result = { method: o.method, train: train.x.length, test: test.x.length, cells: past.values.length, model: evaluateHotspots(model, future.values, shares), baseline: evaluateHotspots(past.values, future.values, shares) };
+      const result = { method: o.method, train: train.x.length, test: test.x.length, cells: past.values.length, testOutsideGrid: future.outside, model: evaluateHotspots(model, future.values, shares, { eventsOutside: future.outside }), baseline: evaluateHotspots(past.values, future.values, shares, { eventsOutside: future.outside }) };
       emit(o, { ...result },
         shares.map((s, k) => `${(s * 100).toFixed(1)} % of area: model hit ${(result.model[k]!.hitRate * 100).toFixed(1)} % PAI ${result.model[k]!.pai.toFixed(2)} | naive baseline hit ${(result.baseline[k]!.hitRate * 100).toFixed(1)} % PAI ${result.baseline[k]!.pai.toFixed(2)}`).join('\n'));
     });

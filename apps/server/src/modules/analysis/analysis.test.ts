@@ -143,4 +143,26 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('analysis
     expect(r.areas.neighbours).toEqual(expect.arrayContaining(['150118', '150106'])); // Lurigancho, Carabayllo
     expect(r.explanation.es).toMatch(/bajaron/);
   });
+
+  it("fixes the evaluation grid by period t alone: period t + 1's incidents outside it count as missed by both maps", async () => {
+    const body = { scope: { source }, train: JAN, method: 'kde', cellSize: 100, radius: 300, shares: [0.05] };
+    const feb = (await post('evaluate', analyst, { ...body, test: FEB })).json<{ cells: number; testIncidentsOutsideGrid: number }>();
+    expect(feb.testIncidentsOutsideGrid).toBe(0);
+    // One incident in March in Ancón, 25 km north of everything in January.
+    const far = await t.app.inject({
+      method: 'POST', url: '/api/v1/incidents', headers: analyst.auth,
+      payload: { source, sourceRef: 'far-north', crimeType: 'ROBO', occurredAt: '2025-03-10T10:00:00-05:00', location: { lon: -77.17, lat: -11.77 }, classification: 'RESERVADO' },
+    });
+    expect(far.statusCode, far.body).toBe(201);
+    const MAR = { from: '2025-03-01T00:00:00-05:00', to: '2025-04-01T00:00:00-05:00' };
+    const res = await post('evaluate', analyst, { ...body, test: MAR });
+    expect(res.statusCode, res.body).toBe(200);
+    const mar = res.json<{ cells: number; testIncidents: number; testIncidentsOutsideGrid: number; model: { hitRate: number; pai: number; pei: number | null }[]; baseline: { hitRate: number }[]; explanation: { es: string; en: string } }>();
+    expect(mar.cells).toBe(feb.cells);
+    expect(mar).toMatchObject({ testIncidents: 1, testIncidentsOutsideGrid: 1 });
+    expect(mar.model[0]!.hitRate).toBe(0);
+    expect(mar.baseline[0]!.hitRate).toBe(0);
+    expect(mar.model[0]).toMatchObject({ pai: 0, pei: null });
+    expect(mar.explanation.en).toContain('1 incident of the following period fell outside');
+  });
 });

@@ -15,7 +15,7 @@ type EvalResult = Awaited<ReturnType<typeof evaluateHotspots>>;
 type BaResult = Awaited<ReturnType<typeof beforeAfter>>;
 
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
-const num = (v: number) => v.toFixed(2);
+const num = (v: number | null) => (v === null ? '—' : v.toFixed(2));
 
 /** Hotspot evaluation (model vs naive last-period baseline) and before/after of an operation area. */
 export function EvaluateTab({ scope, onScope }: { scope: ScopeForm; onScope: (s: ScopeForm) => void }) {
