@@ -10,6 +10,8 @@ export interface IncidentSeed {
   type?: TCrimeType;
   agency?: TAgencyCode;
   classification?: TClassification;
+  /** Training data of an exercise (kept apart from real incidents). */
+  exercise?: boolean;
 }
 
 /** Incidents written straight to the database (no audit), placed in their districts by PostGIS, for analysis tests. */
@@ -34,7 +36,7 @@ export async function makeIncidents(db: Queryable, source: string, seeds: readon
         importRunId: null,
         agency: s.agency ?? 'PNP',
         classification: s.classification ?? 'RESERVADO',
-        exercise: false,
+        exercise: s.exercise ?? false,
         createdBy: 'test',
       };
     });

@@ -14,6 +14,8 @@ export const ZAnalysisScope = z
     types: z.array(ZCrimeType).max(20).optional(),
     source: z.string().regex(/^[A-Z0-9_]{2,32}$/).optional(),
     agency: ZAgencyCode.optional(),
+    /** Analyse an exercise's training incidents instead of real ones (never both: training data never mixes with real data). */
+    exercise: z.boolean().optional(),
   })
   .strict();
 export type TAnalysisScope = z.infer<typeof ZAnalysisScope>;

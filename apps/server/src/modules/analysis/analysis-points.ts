@@ -13,7 +13,7 @@ export function scopeFilter(actor: Actor, scope: Omit<TAnalysisScope, 'from' | '
   if (scope.from && scope.to && Date.parse(scope.to) <= Date.parse(scope.from)) {
     throw new AppError('ANALYSIS_BAD_PERIOD', { reason: `${scope.to} <= ${scope.from}` });
   }
-  return { labels: readableLabels(actor, 'incident:read'), ...scope };
+  return { labels: readableLabels(actor, 'incident:read'), ...scope, exercise: scope.exercise ?? false };
 }
 
 /** Most points kept in memory per database (16 bytes each, 24 with times: at most about 100 MB). */
@@ -46,7 +46,7 @@ function cacheOf(db: Db): PointsCache {
 /** Everything the loaded points depend on: the readable labels and every filter, exactly as given. */
 function scopeKey(f: IncidentSqlFilter, withTime: boolean): string {
   const labels = f.labels.map((l) => `${l.agency}:${l.classification}`).sort();
-  return JSON.stringify([withTime, labels, f.ubigeo ?? null, f.bbox ?? null, f.from ?? null, f.to ?? null, f.types ?? null, f.source ?? null, f.agency ?? null]);
+  return JSON.stringify([withTime, labels, f.ubigeo ?? null, f.bbox ?? null, f.from ?? null, f.to ?? null, f.types ?? null, f.source ?? null, f.agency ?? null, f.exercise ?? null]);
 }
 
 /** Hits and misses of the points cache of a database (for tests and metrics). */

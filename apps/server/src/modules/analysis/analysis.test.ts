@@ -1,3 +1,4 @@
+import { readableLabels } from '@enlace/access';
 import { createRng } from '@enlace/analytics';
 import type { THotspotResult } from '@enlace/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ const CLUSTER = { lon: -76.9779, lat: -11.9491 };
 const CONTROLS = [{ lon: -77.0262, lat: -12.1211 }, { lon: -77.0182, lat: -12.0741 }, { lon: -76.9816, lat: -12.1246 }];
 const JAN = { from: '2025-01-01T00:00:00-05:00', to: '2025-02-01T00:00:00-05:00' };
 const FEB = { from: '2025-02-01T00:00:00-05:00', to: '2025-03-01T00:00:00-05:00' };
+const EXERCISE_INCIDENTS = 30;
 
 function seeds(): IncidentSeed[] {
   const rng = createRng(42);
@@ -29,6 +31,8 @@ function seeds(): IncidentSeed[] {
   for (const c of CONTROLS) for (let k = 0; k < 40; k++) out.push({ ...jitter(c, 0.006), at: at(2, 1 + (k % 27), (k * 5) % 24) });
   // Background over central Lima, both months.
   for (let k = 0; k < 120; k++) out.push({ lon: -77.08 + rng() * 0.1, lat: -12.13 + rng() * 0.1, at: at(k % 2 === 0 ? 1 : 2, 1 + (k % 27), k % 24) });
+  // A drill in January in Miraflores: 30 exercise (training) incidents, which no analysis of real data may count.
+  for (let k = 0; k < EXERCISE_INCIDENTS; k++) out.push({ ...jitter(CONTROLS[0]!, 0.001), at: at(1, 15, k % 24), exercise: true });
   return out;
 }
 
@@ -80,6 +84,26 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('analysis
     const csv = await post('hotspot/export', analyst, { request: { scope: scope(JAN), method: 'kde', cellSize: 50, radius: 300, maxCells: 10 }, format: 'csv' });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.trim().split('\r\n')).toHaveLength(11);
+  });
+
+  it("keeps an exercise's training incidents out of real analyses and trends, and analyses them alone when asked", async () => {
+    const real = (await post('hotspot', analyst, { scope: scope(JAN), method: 'gi', cellSize: 100, radius: 100 })).json<THotspotResult>();
+    expect(real.incidents).toBe(40 + 120 + 60);
+    const drill = await post('hotspot', analyst, { scope: { ...scope(JAN), exercise: true }, method: 'kde', cellSize: 100, radius: 300 });
+    expect(drill.statusCode, drill.body).toBe(200);
+    expect(drill.json<THotspotResult>().incidents).toBe(EXERCISE_INCIDENTS);
+    // The trend of Miraflores in January counts exactly the real incidents there that the analyst may read.
+    const trends = await t.app.inject({ method: 'GET', url: '/api/v1/analysis/trends?from=2025-01-01&to=2025-01-31&ubigeo=150122', headers: analyst.auth });
+    expect(trends.statusCode, trends.body).toBe(200);
+    const trendTotal = trends.json<{ series: { origin: string; counts: number[] }[] }>().series
+      .filter((s) => s.origin === 'points').reduce((n, s) => n + s.counts.reduce((a, b) => a + b, 0), 0);
+    const stored = async (exercise: boolean) => (await t.ctx.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM incident WHERE ubigeo = '150122' AND exercise = $1 AND occurred_at >= $2 AND occurred_at < $3
+         AND agency || ':' || classification = ANY($4::text[])`,
+      [exercise, JAN.from, JAN.to, readableLabels(analyst.actor, 'incident:read').map((l) => `${l.agency}:${l.classification}`)],
+    )).rows[0]!.n;
+    expect(await stored(true)).toBeGreaterThanOrEqual(EXERCISE_INCIDENTS);
+    expect(trendTotal).toBe(await stored(false));
   });
 
   it('shows another agency nothing: an Ejército analyst gets no incidents without an agreement', async () => {

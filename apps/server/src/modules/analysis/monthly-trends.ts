@@ -36,6 +36,7 @@ function monthsBetween(from: string, to: string): string[] {
 /**
  * Monthly series by district and crime type: counted from the incident points the actor may read, and (marked as
  * such) from the district-by-month aggregates imported from SIDPOL, which are never mixed with the points.
+ * Exercise (training) incidents never enter a trend.
  */
 export async function monthlyTrends({ ctx, actor, ubigeo, types, from, to }: TrendOptions): Promise<TTrendResult> {
   if (to < from) throw new AppError('ANALYSIS_BAD_PERIOD', { reason: `${to} < ${from}` });
@@ -44,7 +45,7 @@ export async function monthlyTrends({ ctx, actor, ubigeo, types, from, to }: Tre
   const labels = readableLabels(actor, 'incident:read');
   const startIso = new Date(`${from}T00:00:00-05:00`).toISOString();
   const endIso = new Date(Date.parse(`${to}T00:00:00-05:00`) + 86_400_000).toISOString();
-  const points = await monthlyPointCounts(ctx.db, { labels, ubigeo, types, from: startIso, to: endIso });
+  const points = await monthlyPointCounts(ctx.db, { labels, ubigeo, types, from: startIso, to: endIso, exercise: false });
   const aggregates = await monthlyAggregateCounts(ctx.db, { labels, ubigeo, types, fromMonth: `${months[0]}-01`, toMonth: `${months.at(-1)}-01` });
   const index = new Map(months.map((m, k) => [m, k]));
   const series = new Map<string, TTrendResult['series'][number]>();

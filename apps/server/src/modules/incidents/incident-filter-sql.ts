@@ -12,6 +12,8 @@ export interface IncidentSqlFilter {
   types?: readonly string[] | undefined;
   source?: string | undefined;
   agency?: string | undefined;
+  /** Exercise (training) incidents only, or real ones only; undefined: both (the incident list shows the flag). */
+  exercise?: boolean | undefined;
 }
 
 /**
@@ -47,5 +49,6 @@ export function incidentWhere(f: IncidentSqlFilter, params: unknown[], alias = '
   if (f.types?.length) where.push(`${alias}crime_type = ANY($${params.push(f.types)}::text[])`);
   if (f.source) where.push(`${alias}source = $${params.push(f.source)}`);
   if (f.agency) where.push(`${alias}agency = $${params.push(f.agency)}`);
+  if (f.exercise !== undefined) where.push(`${alias}exercise = $${params.push(f.exercise)}`);
   return where.join(' AND ');
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TCrimeType } from '@enlace/contracts';
 import { useResource } from '../../app/use-resource.ts';
+import { CheckboxField } from '../../app/ui/checkbox-field.tsx';
 import { TextField } from '../../app/ui/text-field.tsx';
 import { getCrimeTypes } from './analysis-api.ts';
 import { parseUbigeos } from './analysis-view.ts';
@@ -11,6 +12,8 @@ export interface ScopeForm {
   from: string;
   to: string;
   types: TCrimeType[];
+  /** Analyse exercise (training) incidents instead of real ones. */
+  exercise?: boolean;
 }
 
 /** The scope fields: UBIGEO codes (empty: everything the user may read), period and crime types. */
@@ -42,6 +45,7 @@ export function ScopeFields({ value, onChange }: { value: ScopeForm; onChange: (
         ))}
         {catalog.data && <p className="field-hint">{t('analysis.scope.typesHint')}</p>}
       </fieldset>
+      <CheckboxField label={t('analysis.scope.exercise')} checked={value.exercise === true} onCheckedChange={(exercise) => { onChange({ ...value, exercise }); }} />
     </>
   );
 }

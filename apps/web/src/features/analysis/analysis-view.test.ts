@@ -16,6 +16,8 @@ describe('analysis view logic', () => {
     expect(limaInstant('2026-01-31', true)).toBe('2026-02-01T05:00:00.000Z');
     expect(toScope({ ubigeo: '', from: '2026-01-01', to: '2026-01-31', types: [] })).toEqual({ from: '2026-01-01T05:00:00.000Z', to: '2026-02-01T05:00:00.000Z' });
     expect(toScope({ ubigeo: '1501', from: '2026-01-01', to: '2026-01-01', types: ['ROBO'] })).toMatchObject({ ubigeo: ['1501'], types: ['ROBO'] });
+    expect(toScope({ ubigeo: '', from: '2026-01-01', to: '2026-01-01', types: [], exercise: true })).toMatchObject({ exercise: true });
+    expect(toScope({ ubigeo: '', from: '2026-01-01', to: '2026-01-01', types: [], exercise: false })).not.toHaveProperty('exercise');
   });
 
   it('colours Gi* cells by bin from the legend and drops non-significant cells', () => {

@@ -18,13 +18,14 @@ export function limaInstant(date: string, end = false): string {
 }
 
 /** The analysis scope a form describes. */
-export function toScope(form: { ubigeo: string; from: string; to: string; types: readonly TCrimeType[] }): TAnalysisScope {
+export function toScope(form: { ubigeo: string; from: string; to: string; types: readonly TCrimeType[]; exercise?: boolean | undefined }): TAnalysisScope {
   const { codes } = parseUbigeos(form.ubigeo);
   return {
     from: limaInstant(form.from),
     to: limaInstant(form.to, true),
     ...(codes.length > 0 ? { ubigeo: codes } : {}),
     ...(form.types.length > 0 ? { types: [...form.types] } : {}),
+    ...(form.exercise ? { exercise: true } : {}),
   };
 }
 
