@@ -102,6 +102,11 @@ export const ZSharedIncident = z.object({
   description: z.string().nullable(),
   victimCount: z.number().nullable(),
   suspectCount: z.number().nullable(),
+  /**
+   * Set where the crime type protects its victims (family or sexual violence): the legal reference under which the
+   * address and description are withheld and the point is given only as the centre of a cell of about 550 m.
+   */
+  victimProtection: z.string().nullable(),
 });
 export type TSharedIncident = z.infer<typeof ZSharedIncident>;
 

@@ -251,6 +251,7 @@ interface SharedRow {
   description: string | null;
   victims: number;
   suspects: number;
+  victim_protection: string | null;
 }
 
 /**
@@ -259,6 +260,13 @@ interface SharedRow {
  * types, at most its classification and the reader's clearance. Only the shared fields leave this function; the
  * others are null.
  */
+/** Cells of 0.005° (about 550 m in Lima): a protected incident's point is given as its cell's centre. */
+const PROTECTED_CELL_DEGREES = 0.005;
+const coarsened = (lon: number, lat: number): { lon: number; lat: number } => {
+  const centre = (v: number): number => Number(((Math.floor(v / PROTECTED_CELL_DEGREES) + 0.5) * PROTECTED_CELL_DEGREES).toFixed(4));
+  return { lon: centre(lon), lat: centre(lat) };
+};
+
 export async function sharedIncidents(
   db: Queryable,
   a: TAgreement,
@@ -286,25 +294,30 @@ export async function sharedIncidents(
   const counts = shares.has('victimCount') || shares.has('suspectCount');
   const r = await db.query<SharedRow>(
     `SELECT i.id, i.crime_type, i.local_code, i.occurred_at, ST_X(i.location) AS lon, ST_Y(i.location) AS lat, i.ubigeo,
-       i.address, i.description,
+       i.address, i.description, (SELECT t.victim_protection FROM crime_type t WHERE t.code = i.crime_type) AS victim_protection,
        ${counts ? '(SELECT count(*)::int FROM incident_victim v WHERE v.incident_id = i.id)' : '0'} AS victims,
        ${counts ? '(SELECT count(*)::int FROM incident_suspect p WHERE p.incident_id = i.id)' : '0'} AS suspects
      ${from} ORDER BY i.occurred_at DESC, i.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, q.limit, q.offset],
   );
   const keep = <T>(field: TShareableField, value: T): T | null => (shares.has(field) ? value : null);
-  const items = r.rows.map((row) => ({
-    id: row.id,
-    crimeType: keep('crimeType', row.crime_type),
-    localCode: keep('localCode', row.local_code),
-    occurredAt: keep('occurredAt', iso(row.occurred_at)),
-    location: keep('location', { lon: row.lon, lat: row.lat }),
-    ubigeo: keep('ubigeo', row.ubigeo),
-    address: keep('address', row.address),
-    description: keep('description', row.description),
-    victimCount: keep('victimCount', row.victims),
-    suspectCount: keep('suspectCount', row.suspects),
-  }));
+  const items = r.rows.map((row) => {
+    // Where the type protects its victims, the place and the narrative would identify them: never shared.
+    const guarded = row.victim_protection !== null;
+    return {
+      id: row.id,
+      crimeType: keep('crimeType', row.crime_type),
+      localCode: keep('localCode', row.local_code),
+      occurredAt: keep('occurredAt', iso(row.occurred_at)),
+      location: keep('location', guarded ? coarsened(row.lon, row.lat) : { lon: row.lon, lat: row.lat }),
+      ubigeo: keep('ubigeo', row.ubigeo),
+      address: guarded ? null : keep('address', row.address),
+      description: guarded ? null : keep('description', row.description),
+      victimCount: keep('victimCount', row.victims),
+      suspectCount: keep('suspectCount', row.suspects),
+      victimProtection: row.victim_protection,
+    };
+  });
   return { items, total: total.rows[0]?.n ?? 0 };
 }
 

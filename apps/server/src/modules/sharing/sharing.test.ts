@@ -336,6 +336,30 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('sharing 
     expect(notJoint.json()).toMatchObject({ error: { code: 'SHARING_EXERCISE_NOT_JOINT' } });
   });
 
+  it('never shares the place or the words that identify a victim of family or sexual violence, and says why', async () => {
+    const exact = { lon: -76.97912, lat: -11.94987 };
+    const vf = await t.app.inject({
+      method: 'POST', url: '/api/v1/incidents', headers: pnpCommander.auth,
+      payload: { source, sourceRef: 'vf-1', crimeType: 'VIOLENCIA_FAMILIAR', occurredAt: new Date(Date.now() - 86_400_000).toISOString(), location: exact, classification: 'RESERVADO', address: 'Mz. B Lt. 4, casa de Rosa Mamani', description: 'Rosa Mamani denuncia agresión de su pareja' },
+    });
+    expect(vf.statusCode, vf.body).toBe(201);
+    const opened = await openAgreement(pnpCommander, { title: 'Con dirección y relato', recipientAgency: 'EP', instrumentId: decreeId, fields: ['crimeType', 'location', 'address', 'description'] });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const read = await readShared(epAnalyst, opened.json<TAgreement>().id);
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.body).not.toContain('Rosa Mamani');
+    expect(read.body).not.toContain('Mz. B Lt. 4');
+    const items = read.json<{ items: TSharedIncident[] }>().items;
+    const protectedOne = items.find((i) => i.id === vf.json<TIncident>().id)!;
+    expect(protectedOne).toMatchObject({ crimeType: 'VIOLENCIA_FAMILIAR', address: null, description: null });
+    expect(protectedOne.victimProtection).toContain('Ley 30364');
+    expect(protectedOne.location).not.toEqual(exact);
+    expect(Math.abs(protectedOne.location!.lon - exact.lon)).toBeLessThanOrEqual(0.0025);
+    expect(Math.abs(protectedOne.location!.lat - exact.lat)).toBeLessThanOrEqual(0.0025);
+    // Another type keeps the fields the agreement lists.
+    expect(items.find((i) => i.id === ids['in-area'])).toMatchObject({ address: 'Av. in-area', description: 'cobro de cupos', location: SJL, victimProtection: null });
+  });
+
   it('refuses an agreement that would give no day of access: over an exercise that has ended, or one ending before today', async () => {
     const pnpUnit = await makeUnit(t.ctx.db, { agency: 'PNP', classification: 'PUBLICO' });
     const epUnit = await makeUnit(t.ctx.db, { agency: 'EP', classification: 'PUBLICO' });

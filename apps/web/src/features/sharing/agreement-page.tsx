@@ -87,7 +87,7 @@ function SharedIncidents({ agreement }: { agreement: TAgreement }) {
                   <td>{shown('crimeType', i.crimeType)}</td>
                   <td>{shown('occurredAt', i.occurredAt ? formatDateTime(i.occurredAt) : '—')}</td>
                   <td>{shown('ubigeo', i.ubigeo)}</td>
-                  <td>{shown('address', i.address)}</td>
+                  <td>{i.victimProtection !== null ? <span className="muted" title={i.victimProtection}>{t('sharing.read.protected', { reference: i.victimProtection })}</span> : shown('address', i.address)}</td>
                   <td>{shown('victimCount', i.victimCount)}</td>
                 </tr>
               ))}
