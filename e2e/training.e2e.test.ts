@@ -85,6 +85,7 @@ describe.skipIf(!hasChromium)('training screens in Chromium', () => {
     await page.getByRole('heading', { name: 'Ejercicios conjuntos', level: 1 }).waitFor();
     await page.getByRole('table', { name: 'Ejercicios conjuntos: Concluidos' }).getByRole('link', { name: 'Ejercicio conjunto PNP-EP «Lima Norte 2026»' }).waitFor();
     await page.getByRole('table', { name: 'Ejercicios conjuntos: Planificados' }).getByRole('link', { name: 'Ejercicio conjunto PNP-EP «Callao Seguro 2026»' }).waitFor();
+    await page.screenshot({ path: join(RESULTS, 'training-exercises.png'), fullPage: true });
 
     // The plan form: with Army units only the server refuses it, and its reason is shown.
     await page.getByRole('link', { name: 'Planificar ejercicio' }).click();
@@ -141,6 +142,7 @@ describe.skipIf(!hasChromium)('training screens in Chromium', () => {
     await (await navLink(page, 'Capacitación')).click();
     await page.getByRole('heading', { name: 'Calendario de capacitación' }).waitFor();
     await page.locator('.calendar-month li.exercise', { hasText: name }).first().waitFor();
+    await page.screenshot({ path: join(RESULTS, 'training-calendar.png'), fullPage: true });
     await page.getByRole('link', { name: 'Nueva sesión' }).click();
     await page.getByRole('heading', { name: 'Programar una sesión de capacitación' }).waitFor();
     await page.getByLabel('Curso del catálogo').selectOption('DERECHOS_HUMANOS');

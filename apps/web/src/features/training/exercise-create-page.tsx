@@ -4,11 +4,12 @@ import { CLASSIFICATIONS, type TUnit } from '@enlace/contracts';
 import { ApiError, errorMessage } from '../../app/api.ts';
 import { limaToday } from '../../app/lima-time.ts';
 import { Link, navigate } from '../../app/router.tsx';
+import { useSession } from '../../app/session.ts';
 import { useResource } from '../../app/use-resource.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { fieldErrorsFromDetails, type FieldErrors } from '../../app/ui/form-errors.ts';
 import { Loading } from '../../app/ui/loading.tsx';
-import { classificationOptions, oneOf } from '../../app/ui/options.ts';
+import { oneOf } from '../../app/ui/options.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { SelectField } from '../../app/ui/select-field.tsx';
 import { TextField } from '../../app/ui/text-field.tsx';
@@ -17,6 +18,7 @@ import { listUnits } from '../units/units-api.ts';
 import '../forces/forces.css';
 import { checkExerciseDraft, emptyExerciseDraft, type ExerciseDraft, type ExerciseUnitRow } from './exercise-draft.ts';
 import { TextAreaField } from './text-area-field.tsx';
+import { classificationsWithin } from './training-access.ts';
 import { createJointExercise } from './training-api.ts';
 import './training.css';
 
@@ -32,6 +34,7 @@ function unitOptions(units: readonly TUnit[], choose: string) {
  */
 export function ExerciseCreatePage() {
   const { t } = useTranslation();
+  const { session } = useSession();
   const [draft, setDraft] = useState<ExerciseDraft>(() => emptyExerciseDraft(limaToday()));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -81,7 +84,7 @@ export function ExerciseCreatePage() {
         <TextField label={t('training.exercises.form.startsOn')} type="date" value={draft.startsOn} onValueChange={set('startsOn')} error={errors['startsOn']} required />
         <TextField label={t('training.exercises.form.endsOn')} type="date" value={draft.endsOn} onValueChange={set('endsOn')} error={errors['endsOn']} required />
         <TextAreaField className="field-wide" label={t('training.exercises.form.scenario')} value={draft.scenario} onValueChange={set('scenario')} error={errors['scenario']} rows={4} maxLength={8000} />
-        <SelectField label={t('training.exercises.form.classification')} value={draft.classification} options={classificationOptions()} onValueChange={(v) => { set('classification')(oneOf(CLASSIFICATIONS, v, 'PUBLICO')); }} />
+        <SelectField label={t('training.exercises.form.classification')} value={draft.classification} options={classificationsWithin(session).map((c) => ({ value: c, label: t(`classification.${c}`) }))} onValueChange={(v) => { set('classification')(oneOf(CLASSIFICATIONS, v, 'PUBLICO')); }} />
         <fieldset className="unit-rows" aria-describedby="exercise-units-hint">
           <legend>{t('training.exercises.form.units')}</legend>
           <p id="exercise-units-hint" className="field-hint">{t('training.exercises.form.unitsHint')}</p>

@@ -17,7 +17,9 @@ import './training.css';
 /** The units of an exercise as "force: short list" lines. */
 function UnitsSummary({ exercise }: { exercise: TJointExercise }) {
   const byForce = new Map<string, string[]>();
-  for (const u of exercise.units) byForce.set(u.force, [...(byForce.get(u.force) ?? []), u.name]);
+  // The PNP first, as the force that leads citizen security.
+  const units = [...exercise.units].sort((a, b) => Number(a.force !== 'PNP') - Number(b.force !== 'PNP') || a.force.localeCompare(b.force));
+  for (const u of units) byForce.set(u.force, [...(byForce.get(u.force) ?? []), u.name]);
   return (
     <ul className="plain-list">
       {[...byForce].map(([force, names]) => <li key={force}><strong>{force}</strong>: {names.join(', ')}</li>)}
@@ -47,7 +49,7 @@ function ExerciseTable({ status, items }: { status: ExerciseStatus; items: TJoin
               {items.map((e) => (
                 <tr key={e.id}>
                   <th scope="row"><Link to={`/training/exercises/${e.id}`}>{e.name}</Link></th>
-                  <td>{exerciseDays(e)}</td>
+                  <td className="nowrap">{exerciseDays(e)}</td>
                   <td>{e.ubigeo ?? '—'}</td>
                   <td><UnitsSummary exercise={e} /></td>
                   <td>{e.evaluation ? t(`training.exercises.rating.${e.evaluation.rating}`) : <span className="muted">{t('training.exercises.notEvaluated')}</span>}</td>

@@ -9,7 +9,7 @@ import { useResource } from '../../app/use-resource.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { fieldErrorsFromDetails, type FieldErrors } from '../../app/ui/form-errors.ts';
 import { Loading } from '../../app/ui/loading.tsx';
-import { classificationOptions, oneOf } from '../../app/ui/options.ts';
+import { oneOf } from '../../app/ui/options.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { SelectField } from '../../app/ui/select-field.tsx';
 import { TextField } from '../../app/ui/text-field.tsx';
@@ -20,6 +20,7 @@ import { listUnits } from '../units/units-api.ts';
 import '../forces/forces.css';
 import { checkSessionDraft, emptySessionDraft, type SessionDraft } from './session-draft.ts';
 import { TextAreaField } from './text-area-field.tsx';
+import { classificationsWithin } from './training-access.ts';
 import { createSession } from './training-api.ts';
 import './training.css';
 
@@ -94,7 +95,7 @@ export function SessionCreatePage() {
         <TextField label={`${t('training.sessions.form.ubigeo')} ${t('common.optional')}`} hint={t('training.exercises.form.ubigeoHint')} value={draft.ubigeo} onValueChange={set('ubigeo')} error={errors['ubigeo']} inputMode="numeric" maxLength={6} />
         <TextField label={t('training.sessions.form.capacity')} type="number" min={1} max={1000} value={draft.capacity} onValueChange={set('capacity')} error={errors['capacity']} />
         <TextAreaField label={t('training.sessions.form.trainers')} hint={t('training.sessions.form.trainersHint')} value={draft.trainers} onValueChange={set('trainers')} error={errors['trainers']} rows={3} />
-        <SelectField label={t('training.sessions.form.classification')} value={draft.classification} options={classificationOptions()} onValueChange={(v) => { set('classification')(oneOf(CLASSIFICATIONS, v, 'PUBLICO')); }} />
+        <SelectField label={t('training.sessions.form.classification')} value={draft.classification} options={classificationsWithin(session).map((c) => ({ value: c, label: t(`classification.${c}`) }))} onValueChange={(v) => { set('classification')(oneOf(CLASSIFICATIONS, v, 'PUBLICO')); }} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={saving}>{saving ? t('training.sessions.form.saving') : t('training.sessions.form.save')}</button>
           <Link to="/training" className="button">{t('common.cancel')}</Link>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TClassification, TRole } from '@enlace/contracts';
 import type { TSessionInfo } from '../auth/auth-api.ts';
-import { mayWriteTraining } from './training-access.ts';
+import { classificationsWithin, mayWriteTraining } from './training-access.ts';
 
 const session = (role: TRole, agency: 'EP' | 'PNP', clearance: TClassification): TSessionInfo => ({
   user: {
@@ -22,5 +22,10 @@ describe('who may change a training record', () => {
     expect(mayWriteTraining(session('trainer', 'EP', 'CONFIDENCIAL'), { agency: 'PNP', classification: 'PUBLICO' })).toBe(false);
     expect(mayWriteTraining(session('trainer', 'EP', 'CONFIDENCIAL'), { agency: 'EP', classification: 'RESERVADO' })).toBe(false);
     expect(mayWriteTraining(session('planner', 'EP', 'SECRETO'), { agency: 'EP', classification: 'PUBLICO' })).toBe(false);
+  });
+
+  it('offers new records only the classifications within the user\'s clearance', () => {
+    expect(classificationsWithin(session('trainer', 'EP', 'CONFIDENCIAL'))).toEqual(['PUBLICO', 'CONFIDENCIAL']);
+    expect(classificationsWithin(session('commander', 'PNP', 'SECRETO'))).toHaveLength(4);
   });
 });

@@ -1,4 +1,5 @@
 import { authorize, type ResourceLabel } from '@enlace/access';
+import { CLASSIFICATIONS, classificationRank, type TClassification } from '@enlace/contracts';
 import type { TSessionInfo } from '../auth/auth-api.ts';
 
 /**
@@ -8,4 +9,9 @@ import type { TSessionInfo } from '../auth/auth-api.ts';
 export function mayWriteTraining(session: TSessionInfo, label: ResourceLabel): boolean {
   const { id, role, agency, clearance } = session.user;
   return authorize({ userId: id, role, agency, clearance }, 'training:write', label).allow;
+}
+
+/** The classifications the user may give a new record: up to the user's clearance (the server refuses any above). */
+export function classificationsWithin(session: TSessionInfo): TClassification[] {
+  return CLASSIFICATIONS.filter((c) => classificationRank(c) <= classificationRank(session.user.clearance));
 }

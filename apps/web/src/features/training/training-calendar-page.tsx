@@ -120,7 +120,7 @@ export function TrainingCalendarPage() {
           ))}
         </ol>
       )}
-      {sessions.data && sessions.data.items.length === 0 && <p className="empty">{t('forces.calendar.empty')}</p>}
+      {sessions.data && sessions.data.items.length === 0 && days.every((d) => (exercisesByDay.get(d) ?? []).length === 0) && <p className="empty">{t('forces.calendar.empty')}</p>}
     </section>
   );
 }
