@@ -20,6 +20,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'test-results');
 const TRAINER = { username: 'ep.instructor', password: 'enlace-demo-2026' };
+const PNP_COMMANDER = { username: 'pnp.comandante', password: 'enlace-demo-2026' };
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`[e2e] training skipped: no Chromium at ${CHROMIUM}`);
@@ -190,6 +191,23 @@ describe.skipIf(!hasChromium)('training screens in Chromium', () => {
     await page.locator('.cert-revoked').getByText('Revocado').waitFor();
     await page.getByText(`Registrado por error en la prueba ${suffix}`).waitFor();
     expect(await page.getByRole('form', { name: 'Revocar el certificado' }).count()).toBe(0);
+
+    // A PNP commander reads the Army's exercise but is offered no form to evaluate it (the server would
+    // refuse: the exercise belongs to the EP).
+    const exerciseUrl = await page.evaluate(async (wanted) => {
+      const response = await fetch('/api/v1/training/exercises', { credentials: 'same-origin' });
+      const body = (await response.json()) as { items: { id: string; name: string }[] };
+      return `/training/exercises/${body.items.find((e) => e.name === wanted)?.id ?? ''}`;
+    }, name);
+    await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+    await page.getByLabel('Usuario').fill(PNP_COMMANDER.username);
+    await page.getByLabel('Contraseña').fill(PNP_COMMANDER.password);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await navLink(page, 'Ejercicios conjuntos');
+    await page.goto(`${server?.url ?? ''}${exerciseUrl}`);
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Evaluación' }).getByText('Requiere mejora').waitFor();
+    expect(await page.getByRole('form', { name: 'Registrar la evaluación y las lecciones' }).count()).toBe(0);
 
     expect(pageErrors).toEqual([]);
   }, 240_000);
