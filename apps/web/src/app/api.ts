@@ -23,7 +23,7 @@ type Query = Record<string, string | number | boolean | undefined>;
 
 /** Options for one call. `schema` checks the response body; calls answered with 204 pass none. */
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;

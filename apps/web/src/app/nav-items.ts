@@ -29,6 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/protocols', label: 'nav.protocols', group: 'legal', visible: (s) => can(s, 'legal:read') },
   { path: '/readiness', label: 'nav.readiness', group: 'forces', visible: (s) => can(s, 'readiness:read') },
   { path: '/training', label: 'nav.training', group: 'forces', visible: (s) => can(s, 'training:read') },
+  { path: '/training/exercises', label: 'nav.exercises', group: 'forces', visible: (s) => can(s, 'training:read') },
   { path: '/imports', label: 'nav.imports', group: 'system', visible: (s) => can(s, 'unit:write', 'personnel:write', 'equipment:write', 'training:write', 'incident:write', 'audit:read') },
   { path: '/incidents', label: 'nav.incidents', group: 'operations', visible: (s) => can(s, 'incident:read') },
   { path: '/analysis', label: 'nav.analysis', group: 'operations', visible: (s) => can(s, 'incident:read') },
@@ -42,9 +43,12 @@ export function visibleNavItems(session: TSessionInfo): NavItem[] {
   return NAV_ITEMS.filter((item) => item.visible(session));
 }
 
-/** Whether `path` is the item's screen or one under it. */
+const isAtOrUnder = (base: string, path: string): boolean => path === base || path.startsWith(`${base}/`);
+
+/** Whether `path` is the item's screen or one under it, unless a more specific entry (`/training/exercises`) holds it. */
 export function isCurrent(item: NavItem, path: string): boolean {
-  return path === item.path || path.startsWith(`${item.path}/`);
+  return isAtOrUnder(item.path, path)
+    && !NAV_ITEMS.some((other) => other.path.startsWith(`${item.path}/`) && isAtOrUnder(other.path, path));
 }
 
 /** The groups this session sees, in display order, each with its visible entries; empty groups are left out. */

@@ -32,6 +32,11 @@ const ReadinessStandardPage = lazyPage(() => import('../features/forces/standard
 const UnitReadinessPage = lazyPage(() => import('../features/forces/unit-readiness-page.tsx'), 'UnitReadinessPage');
 const CertificatePage = lazyPage(() => import('../features/training/certificate-page.tsx'), 'CertificatePage');
 const TrainingCalendarPage = lazyPage(() => import('../features/training/training-calendar-page.tsx'), 'TrainingCalendarPage');
+const ExercisesPage = lazyPage(() => import('../features/training/exercises-page.tsx'), 'ExercisesPage');
+const ExerciseCreatePage = lazyPage(() => import('../features/training/exercise-create-page.tsx'), 'ExerciseCreatePage');
+const ExercisePage = lazyPage(() => import('../features/training/exercise-page.tsx'), 'ExercisePage');
+const SessionCreatePage = lazyPage(() => import('../features/training/session-create-page.tsx'), 'SessionCreatePage');
+const SessionPage = lazyPage(() => import('../features/training/session-page.tsx'), 'SessionPage');
 const UnitCreatePage = lazyPage(() => import('../features/units/unit-create-page.tsx'), 'UnitCreatePage');
 const UnitDetailPage = lazyPage(() => import('../features/units/unit-detail-page.tsx'), 'UnitDetailPage');
 const UnitsPage = lazyPage(() => import('../features/units/units-page.tsx'), 'UnitsPage');
@@ -86,6 +91,11 @@ const ROUTES: readonly RouteDef[] = [
   { pattern: '/readiness/units/:id', allowed: (s) => can(s, 'readiness:read'), render: (p) => <UnitReadinessPage id={param(p, 'id')} /> },
   { pattern: '/training', allowed: (s) => can(s, 'training:read'), render: () => <TrainingCalendarPage /> },
   { pattern: '/training/certificates/:id', allowed: (s) => can(s, 'training:read'), render: (p) => <CertificatePage id={param(p, 'id')} /> },
+  { pattern: '/training/exercises', allowed: (s) => can(s, 'training:read'), render: () => <ExercisesPage /> },
+  { pattern: '/training/exercises/new', allowed: (s) => can(s, 'training:write'), render: () => <ExerciseCreatePage /> },
+  { pattern: '/training/exercises/:id', allowed: (s) => can(s, 'training:read'), render: (p) => <ExercisePage id={param(p, 'id')} /> },
+  { pattern: '/training/sessions/new', allowed: (s) => can(s, 'training:write'), render: () => <SessionCreatePage /> },
+  { pattern: '/training/sessions/:id', allowed: (s) => can(s, 'training:read'), render: (p) => <SessionPage id={param(p, 'id')} /> },
   { pattern: '/imports', allowed: (s) => canImport(s), render: () => <ImportsPage /> },
   { pattern: '/imports/:id', allowed: (s) => canImport(s), render: (p) => <ImportRunPage id={param(p, 'id')} /> },
   { pattern: '/audit', allowed: (s) => can(s, 'audit:read'), render: () => <AuditPage /> },

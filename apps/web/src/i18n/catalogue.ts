@@ -14,10 +14,12 @@ import protocolsEn from './protocols.en.json';
 import protocolsEs from './protocols.es.json';
 import sharingEn from './sharing.en.json';
 import sharingEs from './sharing.es.json';
+import trainingEn from './training.en.json';
+import trainingEs from './training.es.json';
 
 /**
  * The interface text: the shared catalogue (`es.json`, `en.json`) plus one file per feature area
  * (`<area>.<lang>.json`, whose single top-level key is the area), merged into one namespace.
  */
-export const catalogueEs = { ...es, ...importsEs, ...forcesEs, ...copEs, ...incidentsEs, ...protocolsEs, ...analysisEs, ...sharingEs };
-export const catalogueEn = { ...en, ...importsEn, ...forcesEn, ...copEn, ...incidentsEn, ...protocolsEn, ...analysisEn, ...sharingEn };
+export const catalogueEs = { ...es, ...importsEs, ...forcesEs, ...copEs, ...incidentsEs, ...protocolsEs, ...analysisEs, ...sharingEs, ...trainingEs };
+export const catalogueEn = { ...en, ...importsEn, ...forcesEn, ...copEn, ...incidentsEn, ...protocolsEn, ...analysisEn, ...sharingEn, ...trainingEn };

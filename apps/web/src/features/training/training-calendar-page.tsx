@@ -1,15 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TTrainingSession } from '@enlace/contracts';
+import type { TJointExercise, TTrainingSession } from '@enlace/contracts';
 import { errorMessage } from '../../app/api.ts';
+import { Link } from '../../app/router.tsx';
+import { can, useSession } from '../../app/session.ts';
 import { useResource } from '../../app/use-resource.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { Loading } from '../../app/ui/loading.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
-import { listCourses, listSessions } from '../forces/forces-api.ts';
+import { listCourses, listJointExercises, listSessions } from '../forces/forces-api.ts';
 import '../forces/forces.css';
+import { exerciseDays } from '../sharing/exercise-bases.ts';
 import { addDays, addMonths, itemsByDay, limaToday, monthGrid, weekOf } from './calendar.ts';
+import './training.css';
 
 type View = 'month' | 'week';
 
@@ -19,9 +23,13 @@ const monthTitle = (iso: string): string =>
 const dayTitle = (iso: string, style: 'short' | 'long'): string =>
   new Intl.DateTimeFormat(locale(), { weekday: style, day: 'numeric', month: style === 'long' ? 'long' : 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
-/** The training calendar: sessions by month or by week, with their course, unit, trainers and attendance. */
+/**
+ * The training calendar: sessions and joint exercises by month or by week, with their course, unit, trainers and
+ * attendance; from here a trainer schedules a session or opens the joint exercises.
+ */
 export function TrainingCalendarPage() {
   const { t } = useTranslation();
+  const { session } = useSession();
   const today = limaToday();
   const [view, setView] = useState<View>('month');
   const [anchor, setAnchor] = useState(today);
@@ -34,13 +42,23 @@ export function TrainingCalendarPage() {
     const c = courses.data?.items.find((x) => x.code === code);
     return c ? (currentLanguage() === 'es' ? c.nameEs : c.nameEn) : code;
   };
+  const exercises = useResource('training-exercises', (signal) => listJointExercises(signal));
   const byDay = itemsByDay(sessions.data?.items ?? [], days);
+  const exercisesByDay = itemsByDay(exercises.data ?? [], days);
   const month = anchor.slice(0, 7);
   const move = (step: number) => { setAnchor(view === 'month' ? addMonths(anchor, step) : addDays(anchor, 7 * step)); };
 
   return (
     <section className="training-calendar">
-      <PageHeader title={t('forces.calendar.title')}>
+      <PageHeader
+        title={t('forces.calendar.title')}
+        actions={(
+          <span className="calendar-actions">
+            <Link to="/training/exercises" className="button">{t('training.exercises.calendarLink')}</Link>
+            {can(session, 'training:write') && <Link to={`/training/sessions/new?day=${anchor < today ? today : anchor}`} className="button button-primary">{t('training.sessions.new')}</Link>}
+          </span>
+        )}
+      >
         <p className="muted">{view === 'month' ? monthTitle(addMonths(anchor, 0)) : t('forces.calendar.weekOf', { day: dayTitle(from, 'long') })}</p>
       </PageHeader>
       <div className="calendar-toolbar" role="toolbar" aria-label={t('forces.calendar.toolbar')}>
@@ -70,6 +88,11 @@ export function TrainingCalendarPage() {
                   <td key={day} className={[day.slice(0, 7) !== month ? 'other-month' : '', day === today ? 'today' : ''].join(' ')}>
                     <span className="day-number">{Number(day.slice(8))}</span>
                     <ul>
+                      {(exercisesByDay.get(day) ?? []).map((e) => (
+                        <li key={e.id} className="exercise" title={t('training.calendar.exercise', { name: e.name })}>
+                          <Link to={`/training/exercises/${e.id}`}>{e.name}</Link>
+                        </li>
+                      ))}
                       {(byDay.get(day) ?? []).map((s) => (
                         <li key={s.id} className={`session session-${s.status}`} title={`${courseName(s.courseCode)} · ${s.location}`}>
                           <button type="button" className="session-open" onClick={() => { setAnchor(day); setView('week'); }}>{s.title || courseName(s.courseCode)}</button>
@@ -87,14 +110,17 @@ export function TrainingCalendarPage() {
           {days.map((day) => (
             <li key={day} className={day === today ? 'today' : undefined}>
               <h2>{dayTitle(day, 'long')}</h2>
-              {(byDay.get(day) ?? []).length === 0 ? <p className="muted small">{t('forces.calendar.noSessions')}</p> : (
-                <ul>{(byDay.get(day) ?? []).map((s) => <SessionCard key={s.id} session={s} courseName={courseName(s.courseCode)} />)}</ul>
+              {(byDay.get(day) ?? []).length + (exercisesByDay.get(day) ?? []).length === 0 ? <p className="muted small">{t('forces.calendar.noSessions')}</p> : (
+                <ul>
+                  {(exercisesByDay.get(day) ?? []).map((e) => <ExerciseCard key={e.id} exercise={e} />)}
+                  {(byDay.get(day) ?? []).map((s) => <SessionCard key={s.id} session={s} courseName={courseName(s.courseCode)} />)}
+                </ul>
               )}
             </li>
           ))}
         </ol>
       )}
-      {sessions.data && sessions.data.items.length === 0 && <p className="empty">{t('forces.calendar.empty')}</p>}
+      {sessions.data && sessions.data.items.length === 0 && days.every((d) => (exercisesByDay.get(d) ?? []).length === 0) && <p className="empty">{t('forces.calendar.empty')}</p>}
     </section>
   );
 }
@@ -103,13 +129,24 @@ function SessionCard({ session: s, courseName }: { session: TTrainingSession; co
   const { t } = useTranslation();
   return (
     <li className={`session-card session-${s.status}`}>
-      <strong>{s.title || courseName}</strong> <span className="muted small">{s.courseCode}</span>
+      <strong><Link to={`/training/sessions/${s.id}`}>{s.title || courseName}</Link></strong> <span className="muted small">{s.courseCode}</span>
       <br />
       <span className="small">{s.startsOn === s.endsOn ? s.startsOn : `${s.startsOn} – ${s.endsOn}`} · {s.location}</span>
       <br />
       <span className="small">{t('forces.calendar.trainers', { trainers: s.trainers.join(', ') })}</span>
       <br />
       <span className="small">{t(`forces.calendar.status.${s.status}`)} · {t('forces.calendar.attendance', { enrolled: s.enrolled, capacity: s.capacity, passed: s.passed })}</span>
+    </li>
+  );
+}
+
+function ExerciseCard({ exercise: e }: { exercise: TJointExercise }) {
+  const { t } = useTranslation();
+  return (
+    <li className="session-card exercise-card">
+      <strong><Link to={`/training/exercises/${e.id}`}>{t('training.calendar.exercise', { name: e.name })}</Link></strong>
+      <br />
+      <span className="small">{exerciseDays(e)}{e.ubigeo ? ` · ${e.ubigeo}` : ''} · {e.units.map((u) => `${u.force}: ${u.name}`).join('; ')}</span>
     </li>
   );
 }
