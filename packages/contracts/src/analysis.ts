@@ -196,4 +196,9 @@ export const ZBeforeAfterResult = z.object({
 /** Exporting a hotspot map: the same request, as CSV (one row per cell, centre in lon/lat) or GeoJSON. */
 export const ZHotspotExportRequest = z.object({ request: ZHotspotRequest, format: z.enum(['csv', 'geojson']).default('geojson') }).strict();
 
+/** Exporting a near-repeat table, a hotspot evaluation or a before/after evaluation: the same request, as CSV. */
+export const ZNearRepeatExportRequest = z.object({ request: ZNearRepeatRequest, format: z.enum(['csv']).default('csv') }).strict();
+export const ZEvaluateExportRequest = z.object({ request: ZEvaluateRequest, format: z.enum(['csv']).default('csv') }).strict();
+export const ZBeforeAfterExportRequest = z.object({ request: ZBeforeAfterRequest, format: z.enum(['csv']).default('csv') }).strict();
+
 export const ZTrendExportQuery = ZTrendQuery.extend({ format: z.enum(['csv']).default('csv') }).strict();

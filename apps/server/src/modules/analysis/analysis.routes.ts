@@ -1,29 +1,36 @@
 import {
+  ZBeforeAfterExportRequest,
   ZBeforeAfterRequest,
   ZBeforeAfterResult,
+  ZEvaluateExportRequest,
   ZEvaluateRequest,
   ZEvaluateResult,
   ZHotspotExportRequest,
   ZHotspotRequest,
   ZHotspotResult,
+  ZNearRepeatExportRequest,
   ZNearRepeatRequest,
   ZNearRepeatResult,
   ZTrendExportQuery,
   ZTrendQuery,
   ZTrendResult,
 } from '@enlace/contracts';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
 import { buildHotspot } from './build-hotspot.ts';
 import { evaluateHotspotMap } from './evaluate-hotspots.ts';
 import { evaluateOperation } from './evaluate-operation.ts';
-import { hotspotCsv, hotspotGeoJson, trendsCsv } from './export-analysis.ts';
+import { beforeAfterCsv, evaluationCsv, hotspotCsv, hotspotGeoJson, nearRepeatCsv, trendsCsv } from './export-analysis.ts';
 import { monthlyTrends } from './monthly-trends.ts';
 import { nearRepeat } from './near-repeat.ts';
 
 const tags = ['analysis'];
+
+/** A CSV result as a download. */
+const csvAttachment = (reply: FastifyReply, name: string, body: string): FastifyReply =>
+  reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(body);
 
 /** Crime analysis over the incidents the user may read: hot spots, trends, near repeats, evaluations. */
 export function analysisRoutes(ctx: AppContext): FastifyPluginAsync {
@@ -70,6 +77,21 @@ export function analysisRoutes(ctx: AppContext): FastifyPluginAsync {
       config: { access: 'incident:read' },
       schema: { tags, description: 'Model vs naive last-period baseline, both built on period t, scored on t + 1 (hit rate, PAI, PEI).', body: ZEvaluateRequest, response: { 200: ZEvaluateResult } },
     }, async (req) => evaluateHotspotMap({ ctx, actor: actorOf(req), request: req.body }));
+
+    app.post('/analysis/near-repeat/export', {
+      config: { access: 'incident:read' },
+      schema: { tags, description: 'A Knox near-repeat table as CSV (attachment).', body: ZNearRepeatExportRequest },
+    }, async (req, reply) => csvAttachment(reply, 'casi-repeticion.csv', nearRepeatCsv(await nearRepeat({ ctx, actor: actorOf(req), request: req.body.request }))));
+
+    app.post('/analysis/evaluate/export', {
+      config: { access: 'incident:read' },
+      schema: { tags, description: 'A hotspot evaluation (model and naive baseline) as CSV (attachment).', body: ZEvaluateExportRequest },
+    }, async (req, reply) => csvAttachment(reply, 'evaluacion-puntos-calientes.csv', evaluationCsv(await evaluateHotspotMap({ ctx, actor: actorOf(req), request: req.body.request }))));
+
+    app.post('/analysis/before-after/export', {
+      config: { access: 'incident:read' },
+      schema: { tags, description: 'A before/after evaluation of an operation area as CSV (attachment).', body: ZBeforeAfterExportRequest },
+    }, async (req, reply) => csvAttachment(reply, 'antes-despues.csv', beforeAfterCsv(await evaluateOperation({ ctx, actor: actorOf(req), request: req.body.request }))));
 
     app.post('/analysis/before-after', {
       config: { access: 'incident:read' },

@@ -168,6 +168,38 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('analysis
     expect(r.explanation.es).toMatch(/bajaron/);
   });
 
+  it('exports the Knox table, the hotspot evaluation and the before/after evaluation as CSV, with the figures shown', async () => {
+    const csvRows = (body: string) => body.trim().split('\r\n').map((line) => line.split(','));
+    const knoxRequest = { scope: scope(JAN), spaceBands: [0, 200, null], timeBands: [0, 7, null], permutations: 19 };
+    const knox = (await post('near-repeat', analyst, knoxRequest)).json<{ observed: number[][] }>();
+    const knoxCsv = await post('near-repeat/export', analyst, { request: knoxRequest });
+    expect(knoxCsv.statusCode, knoxCsv.body).toBe(200);
+    expect(knoxCsv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(knoxCsv.headers['content-disposition']).toContain('casi-repeticion.csv');
+    const knoxRows = csvRows(knoxCsv.body);
+    expect(knoxRows[0]).toEqual(['distance_m', 'days', 'observed_pairs', 'expected_pairs', 'ratio', 'p']);
+    expect(knoxRows.slice(1).map((r) => [r[0], r[1], Number(r[2])])).toEqual([
+      ['0-200', '0-7', knox.observed[0]![0]], ['0-200', '7+', knox.observed[0]![1]], ['200+', '0-7', knox.observed[1]![0]], ['200+', '7+', knox.observed[1]![1]],
+    ]);
+
+    const evaluateRequest = { scope: { source }, train: JAN, test: FEB, method: 'kde', cellSize: 100, radius: 300, shares: [0.01, 0.05] };
+    const shown = (await post('evaluate', analyst, evaluateRequest)).json<{ model: { hitRate: number }[]; baseline: { pai: number }[] }>();
+    const evalRows = csvRows((await post('evaluate/export', analyst, { request: evaluateRequest })).body);
+    expect(evalRows.map((r) => [r[0], r[1]])).toEqual([['map', 'area_share'], ['model', '0.01'], ['model', '0.05'], ['naive_baseline', '0.01'], ['naive_baseline', '0.05']]);
+    expect(Number(evalRows[2]![3])).toBeCloseTo(shown.model[1]!.hitRate, 12);
+    expect(Number(evalRows[4]![4])).toBeCloseTo(shown.baseline[1]!.pai, 12);
+
+    const baRequest = { treated: ['150132'], control: ['150122', '150115', '150140'], before: JAN, after: FEB };
+    const ba = (await post('before-after', analyst, baRequest)).json<{ counts: { treated: { before: number; after: number } }; relativeEffect: { estimate: number } }>();
+    const baRows = csvRows((await post('before-after/export', analyst, { request: baRequest })).body);
+    expect(baRows.find((r) => r[0] === 'treated')!.slice(1, 4)).toEqual(['150132', String(ba.counts.treated.before), String(ba.counts.treated.after)]);
+    expect(Number(baRows.find((r) => r[0] === 'relativeEffect')![4])).toBeCloseTo(ba.relativeEffect.estimate, 12);
+
+    // The exports check what the analysis checks: a bad request gets a stable code.
+    expect((await post('evaluate/export', analyst, { request: { ...evaluateRequest, train: FEB, test: JAN } })).json()).toMatchObject({ error: { code: 'ANALYSIS_BAD_PERIOD' } });
+    expect((await post('near-repeat/export', analyst, { request: knoxRequest, format: 'xlsx' })).statusCode).toBe(400);
+  });
+
   it("fixes the evaluation grid by period t alone: period t + 1's incidents outside it count as missed by both maps", async () => {
     const body = { scope: { source }, train: JAN, method: 'kde', cellSize: 100, radius: 300, shares: [0.05] };
     const feb = (await post('evaluate', analyst, { ...body, test: FEB })).json<{ cells: number; testIncidentsOutsideGrid: number }>();

@@ -32,17 +32,31 @@ export const evaluateHotspots = (body: z.input<typeof ZEvaluateRequest>) =>
 export const beforeAfter = (body: z.input<typeof ZBeforeAfterRequest>) =>
   apiRequest('/analysis/before-after', ZBeforeAfterResult, { method: 'POST', body });
 
-/** Downloads a hotspot map as CSV or GeoJSON (the export route is a POST, so the file is fetched, then saved). */
-export async function downloadHotspot(request: z.input<typeof ZHotspotRequest>, format: 'csv' | 'geojson'): Promise<void> {
-  const response = await fetch('/api/v1/analysis/hotspot/export', {
+/** The file each analysis exports to, by its export route. */
+const EXPORT_FILES = {
+  hotspot: 'puntos-calientes',
+  'near-repeat': 'casi-repeticion',
+  evaluate: 'evaluacion-puntos-calientes',
+  'before-after': 'antes-despues',
+} as const;
+
+/**
+ * Downloads an analysis result as CSV (or a hotspot map as GeoJSON): the export routes are POSTs that run the same
+ * request again, so the file is fetched, then saved.
+ */
+export async function downloadAnalysis(kind: keyof typeof EXPORT_FILES, request: unknown, format: 'csv' | 'geojson' = 'csv'): Promise<void> {
+  const response = await fetch(`/api/v1/analysis/${kind}/export`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Accept-Language': currentLanguage() },
     body: JSON.stringify({ request, format }),
     credentials: 'same-origin',
   });
   if (!response.ok) throw new ApiError(response.status, 'HTTP_ERROR', `HTTP ${response.status}`);
-  saveBlob(await response.blob(), `puntos-calientes.${format}`);
+  saveBlob(await response.blob(), `${EXPORT_FILES[kind]}.${format}`);
 }
+
+/** Downloads a hotspot map as CSV or GeoJSON. */
+export const downloadHotspot = (request: z.input<typeof ZHotspotRequest>, format: 'csv' | 'geojson'): Promise<void> => downloadAnalysis('hotspot', request, format);
 
 /** The URL of the trends CSV (a GET route, so a plain link with the session cookie works). */
 export function trendsCsvUrl(query: { from: string; to: string; ubigeo?: string; types?: string }): string {

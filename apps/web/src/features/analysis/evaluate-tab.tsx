@@ -4,7 +4,7 @@ import { errorMessage } from '../../app/api.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { SelectField } from '../../app/ui/select-field.tsx';
 import { TextField } from '../../app/ui/text-field.tsx';
-import { beforeAfter, evaluateHotspots } from './analysis-api.ts';
+import { beforeAfter, downloadAnalysis, evaluateHotspots } from './analysis-api.ts';
 import { ScopeFields, scopeValid, type ScopeForm } from './analysis-form.tsx';
 import { followingPeriod, testPeriodProblem } from './analysis-periods.ts';
 import { PrintReportButton, ReportHeader, type ReportInfo } from './analysis-report.tsx';
@@ -28,6 +28,8 @@ export function EvaluateTab({ scope, onScope }: { scope: ScopeForm; onScope: (s:
   const [treated, setTreated] = useState('');
   const [ba, setBa] = useState<BaResult>();
   const [report, setReport] = useState<ReportInfo>();
+  /** The request of the result shown, exported again as CSV on demand. */
+  const [shown, setShown] = useState<{ kind: 'evaluate' | 'before-after'; request: unknown }>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -51,8 +53,10 @@ export function EvaluateTab({ scope, onScope }: { scope: ScopeForm; onScope: (s:
     const { rest, train, test } = period();
     setBusy(true);
     setError(null);
-    evaluateHotspots({ scope: rest, train, test, method }).then((r) => {
+    const request = { scope: rest, train, test, method };
+    evaluateHotspots(request).then((r) => {
       setEvaluation(r);
+      setShown({ kind: 'evaluate', request });
       setBa(undefined);
       setReport(reportOf(
         [{ label: t('analysis.hotspot.method'), value: t(method === 'gi' ? 'analysis.hotspot.gi' : 'analysis.hotspot.kde') }],
@@ -70,8 +74,10 @@ export function EvaluateTab({ scope, onScope }: { scope: ScopeForm; onScope: (s:
     setBusy(true);
     setError(null);
     const types = scope.types.length > 0 ? { types: scope.types } : {};
-    beforeAfter({ treated: parseUbigeos(treated).codes, before: train, after: test, ...types }).then((r) => {
+    const request = { treated: parseUbigeos(treated).codes, before: train, after: test, ...types };
+    beforeAfter(request).then((r) => {
       setBa(r);
+      setShown({ kind: 'before-after', request });
       setEvaluation(undefined);
       setReport(reportOf(
         [
@@ -159,7 +165,10 @@ export function EvaluateTab({ scope, onScope }: { scope: ScopeForm; onScope: (s:
                 })}
               </tbody>
             </table>
-            <p className="analysis-actions"><PrintReportButton /></p>
+            <p className="analysis-actions">
+              <button type="button" className="button" onClick={() => { if (shown) downloadAnalysis(shown.kind, shown.request).catch(setError); }}>{t('analysis.exportCsv')}</button>{' '}
+              <PrintReportButton />
+            </p>
           </>
         )}
         {ba && (
@@ -202,7 +211,10 @@ export function EvaluateTab({ scope, onScope }: { scope: ScopeForm; onScope: (s:
                 ))}
               </tbody>
             </table>
-            <p className="analysis-actions"><PrintReportButton /></p>
+            <p className="analysis-actions">
+              <button type="button" className="button" onClick={() => { if (shown) downloadAnalysis(shown.kind, shown.request).catch(setError); }}>{t('analysis.exportCsv')}</button>{' '}
+              <PrintReportButton />
+            </p>
           </>
         )}
       </div>

@@ -4,7 +4,7 @@ import { errorMessage } from '../../app/api.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { SelectField } from '../../app/ui/select-field.tsx';
 import { TextField } from '../../app/ui/text-field.tsx';
-import { nearRepeat } from './analysis-api.ts';
+import { downloadAnalysis, nearRepeat } from './analysis-api.ts';
 import { ScopeFields, scopeValid, type ScopeForm } from './analysis-form.tsx';
 import { PrintReportButton, ReportHeader, type ReportInfo } from './analysis-report.tsx';
 import { toScope } from './analysis-view.ts';
@@ -21,7 +21,7 @@ export function KnoxTab({ scope, onScope }: { scope: ScopeForm; onScope: (s: Sco
   const [timeText, setTimeText] = useState(DEFAULT_TIME_BREAKS);
   const [metric, setMetric] = useState<'manhattan' | 'euclidean'>('manhattan');
   const [permutations, setPermutations] = useState('99');
-  const [ran, setRan] = useState<{ result: KnoxResult; space: number[]; time: number[]; report: ReportInfo }>();
+  const [ran, setRan] = useState<{ result: KnoxResult; request: unknown; space: number[]; time: number[]; report: ReportInfo }>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const lang = i18n.language.startsWith('en') ? 'en' : 'es';
@@ -51,7 +51,7 @@ export function KnoxTab({ scope, onScope }: { scope: ScopeForm; onScope: (s: Sco
     setBusy(true);
     setError(null);
     nearRepeat(request).then((result) => {
-      setRan({ result, space: space.breaks, time: time.breaks, report: { ...report, counts: [{ label: t('analysis.report.incidents'), value: String(result.incidents) }] } });
+      setRan({ result, request, space: space.breaks, time: time.breaks, report: { ...report, counts: [{ label: t('analysis.report.incidents'), value: String(result.incidents) }] } });
     }, setError).finally(() => { setBusy(false); });
   };
 
@@ -130,7 +130,10 @@ export function KnoxTab({ scope, onScope }: { scope: ScopeForm; onScope: (s: Sco
               </tbody>
             </table>
             <p className="field-hint">{t('analysis.knox.legend')}</p>
-            <p className="analysis-actions"><PrintReportButton /></p>
+            <p className="analysis-actions">
+              <button type="button" className="button" onClick={() => { downloadAnalysis('near-repeat', ran.request).catch(setError); }}>{t('analysis.exportCsv')}</button>{' '}
+              <PrintReportButton />
+            </p>
           </>
         )}
       </div>
