@@ -35,7 +35,7 @@ type UnitRow = z.infer<typeof schema>;
 const definedInFile = new WeakMap<ImportContext, Map<string, UnitEchelon>>();
 const defined = (ctx: ImportContext): Map<string, UnitEchelon> => {
   let s = definedInFile.get(ctx);
-  if (!s) definedInFile.set(ctx, (s = new Map()));
+  if (!s) definedInFile.set(ctx, (s = new Map<string, UnitEchelon>()));
   return s;
 };
 
