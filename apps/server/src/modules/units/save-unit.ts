@@ -6,7 +6,7 @@ import type { Queryable } from '../../platform/db/db.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { assertUnitAccess } from './unit-access.ts';
 import type { UnitValues } from './units.repository.ts';
-import { areaGeometryProblem, districtExists, findUnit, insertUnit, updateUnitRow, wouldCycle } from './units.repository.ts';
+import { areaGeometryProblem, childEchelons, districtExists, findUnit, insertUnit, updateUnitRow, wouldCycle } from './units.repository.ts';
 
 /**
  * Checks a unit's echelon, area, parent and home. `placed` says whether the unit is new or changes its place
@@ -89,8 +89,15 @@ export async function updateUnit(
     exercise: changes.exercise ?? before.exercise,
   };
   assertUnitAccess(actor, 'unit:write', values, { existing: false });
-  const placed = values.parentId !== before.parentId || values.force !== before.force || values.echelon !== before.echelon;
-  await checkReferences(tx, actor, values, id, placed);
+  const regraded = values.force !== before.force || values.echelon !== before.echelon;
+  await checkReferences(tx, actor, values, id, regraded || values.parentId !== before.parentId);
+  if (regraded) {
+    // Its subordinates must still hang from a higher echelon of an allowed hierarchy.
+    const stranded = (await childEchelons(tx, id)).filter((c) => unitParentProblem(c, values) !== null);
+    if (stranded.length > 0) {
+      throw new AppError('UNIT_CHILDREN_NOT_LOWER', { echelon: values.echelon, children: stranded.map((c) => `${c.shortName} (${c.echelon})`).join(', ') });
+    }
+  }
   const unit = await updateUnitRow(tx, id, values);
   if (!unit) throw notFound();
   audit.record('update', 'unit', id, unit);

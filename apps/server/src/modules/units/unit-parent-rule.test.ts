@@ -71,6 +71,14 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('unit par
     expect(raised.body.error.code).toBe('UNIT_PARENT_NOT_HIGHER');
     const renamed = await send<TUnit>('ep', 'PATCH', `/api/v1/units/${bn.id}`, { name: `Batallón ${uniq()}` });
     expect(renamed.status).toBe(200);
+    // Lowering the division to a company would leave its battalion above it.
+    const lowered = await send<Refusal>('ep', 'PATCH', `/api/v1/units/${div.id}`, { echelon: 'compania' }, 'en');
+    expect(lowered.body.error).toMatchObject({
+      code: 'UNIT_CHILDREN_NOT_LOWER',
+      message: `With echelon "compania" the unit would no longer be above its subordinates ${bn.shortName} (batallon): move them before changing the echelon.`,
+    });
+    const raisedDiv = await send<TUnit>('ep', 'PATCH', `/api/v1/units/${div.id}`, { echelon: 'comando_operacional' });
+    expect(raisedDiv.status).toBe(200);
   });
 
   it('reports the same refusal per row in a units import and applies nothing', async () => {

@@ -22,6 +22,11 @@ export const FORCES_ERRORS = {
     es: 'Una unidad de escalón «{echelon}» solo puede depender de un escalón superior ({higher}), no de «{parentEchelon}».',
     en: 'A unit of echelon "{echelon}" can only report to a higher echelon ({higher}), not to "{parentEchelon}".',
   },
+  UNIT_CHILDREN_NOT_LOWER: {
+    status: 422,
+    es: 'Con el escalón «{echelon}» la unidad ya no estaría por encima de sus subordinadas {children}: reubíquelas antes de cambiar el escalón.',
+    en: 'With echelon "{echelon}" the unit would no longer be above its subordinates {children}: move them before changing the echelon.',
+  },
   UNIT_AREA_INVALID: {
     status: 400,
     es: 'El área de responsabilidad no es un polígono válido: {reason}',
