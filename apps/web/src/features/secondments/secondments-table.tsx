@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { can, useSession } from '../../app/session.ts';
 import type { TSecondment } from '@enlace/contracts';
 import { limaToday } from '../../app/lima-time.ts';
+import { can, useSession } from '../../app/session.ts';
 import { UnitNameLink } from '../units/unit-name-link.tsx';
 import { SecondmentDecision } from './secondment-decision.tsx';
 import { secondmentActions, secondmentDirection, secondmentPhase, sortSecondments } from './secondment-view.ts';
+import './secondments.css';
 
 /**
  * Secondments as a table: the member, the lending and receiving units (or, on a unit's page, whether the unit lends
