@@ -5,6 +5,7 @@ export * from './units.ts';
 export * from './audit.ts';
 export * from './geography.ts';
 export * from './forces.ts';
+export * from './forces-rules.ts';
 export * from './training.ts';
 export * from './readiness.ts';
 export * from './cop.ts';

@@ -28,6 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/legal', label: 'nav.legal', group: 'legal', visible: (s) => can(s, 'legal:read') },
   { path: '/protocols', label: 'nav.protocols', group: 'legal', visible: (s) => can(s, 'legal:read') },
   { path: '/readiness', label: 'nav.readiness', group: 'forces', visible: (s) => can(s, 'readiness:read') },
+  { path: '/secondments', label: 'secondments.nav', group: 'forces', visible: (s) => can(s, 'personnel:write') },
   { path: '/training', label: 'nav.training', group: 'forces', visible: (s) => can(s, 'training:read') },
   { path: '/training/exercises', label: 'nav.exercises', group: 'forces', visible: (s) => can(s, 'training:read') },
   { path: '/imports', label: 'nav.imports', group: 'system', visible: (s) => can(s, 'unit:write', 'personnel:write', 'equipment:write', 'training:write', 'incident:write', 'audit:read') },

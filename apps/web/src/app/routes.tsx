@@ -42,6 +42,7 @@ const UnitDetailPage = lazyPage(() => import('../features/units/unit-detail-page
 const UnitsPage = lazyPage(() => import('../features/units/units-page.tsx'), 'UnitsPage');
 const IncidentsPage = lazyPage(() => import('../features/incidents/incidents-page.tsx'), 'IncidentsPage');
 const IncidentCreatePage = lazyPage(() => import('../features/incidents/incident-create-page.tsx'), 'IncidentCreatePage');
+const SecondmentsPage = lazyPage(() => import('../features/secondments/secondments-page.tsx'), 'SecondmentsPage');
 const SharingPage = lazyPage(() => import('../features/sharing/sharing-page.tsx'), 'SharingPage');
 const AgreementCreatePage = lazyPage(() => import('../features/sharing/agreement-create-page.tsx'), 'AgreementCreatePage');
 const AgreementPage = lazyPage(() => import('../features/sharing/agreement-page.tsx'), 'AgreementPage');
@@ -66,6 +67,7 @@ const ROUTES: readonly RouteDef[] = [
   { pattern: '/units', allowed: (s) => can(s, 'unit:read'), render: () => <UnitsPage /> },
   { pattern: '/units/new', allowed: (s) => can(s, 'unit:write'), render: () => <UnitCreatePage /> },
   { pattern: '/units/:id', allowed: (s) => can(s, 'unit:read'), render: (p) => <UnitDetailPage id={param(p, 'id')} /> },
+  { pattern: '/secondments', allowed: (s) => can(s, 'personnel:write'), render: () => <SecondmentsPage /> },
   { pattern: '/cop', allowed: (s) => can(s, 'track:read'), render: () => <CopPage /> },
   {
     pattern: '/legal',

@@ -11,6 +11,10 @@ import importsEs from './imports.es.json';
 import incidentsEn from './incidents.en.json';
 import incidentsEs from './incidents.es.json';
 import protocolsEn from './protocols.en.json';
+import secondmentsEn from './secondments.en.json';
+import secondmentsEs from './secondments.es.json';
+import unitEquipmentEn from './unit-equipment.en.json';
+import unitEquipmentEs from './unit-equipment.es.json';
 import protocolsEs from './protocols.es.json';
 import sharingEn from './sharing.en.json';
 import sharingEs from './sharing.es.json';
@@ -21,5 +25,5 @@ import trainingEs from './training.es.json';
  * The interface text: the shared catalogue (`es.json`, `en.json`) plus one file per feature area
  * (`<area>.<lang>.json`, whose single top-level key is the area), merged into one namespace.
  */
-export const catalogueEs = { ...es, ...importsEs, ...forcesEs, ...copEs, ...incidentsEs, ...protocolsEs, ...analysisEs, ...sharingEs, ...trainingEs };
-export const catalogueEn = { ...en, ...importsEn, ...forcesEn, ...copEn, ...incidentsEn, ...protocolsEn, ...analysisEn, ...sharingEn, ...trainingEn };
+export const catalogueEs = { ...es, ...importsEs, ...forcesEs, ...copEs, ...incidentsEs, ...protocolsEs, ...analysisEs, ...sharingEs, ...trainingEs, ...secondmentsEs, ...unitEquipmentEs };
+export const catalogueEn = { ...en, ...importsEn, ...forcesEn, ...copEn, ...incidentsEn, ...protocolsEn, ...analysisEn, ...sharingEn, ...trainingEn, ...secondmentsEn, ...unitEquipmentEn };

@@ -1,4 +1,4 @@
-import { SERIAL_ONLY_CATEGORIES } from '@enlace/contracts';
+import { SERIAL_ONLY_CATEGORIES, equipmentDetailsProblem } from '@enlace/contracts';
 import type { TEquipmentCreate } from '@enlace/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Queryable } from '../../platform/db/db.ts';
@@ -7,25 +7,17 @@ import { canRead, limaToday } from './forces-access.ts';
 import type { EquipmentValues } from './forces.repository.ts';
 import { findPerson, findUnitLabel } from './forces.repository.ts';
 
-/** Detail fields and the only category each belongs to. */
-const DETAILS = [
-  ['radio', 'RADIO'],
-  ['drone', 'DRON'],
-  ['vehicle', 'VEHICULO'],
-] as const;
-
 /**
  * The rules every equipment record keeps: lethal weapons by serial, one per record, assigned to a member of the
- * same unit who is designated to carry one; a serial means quantity 1; radio / drone / vehicle details only on
- * their category; the holder belongs to the unit.
+ * same unit who is designated to carry one; a serial means quantity 1; a radio, drone or vehicle carries its details
+ * and no other category does (the rule the CSV import applies too); the holder belongs to the unit.
  */
 export async function checkEquipment(tx: Queryable, actor: Actor, v: EquipmentValues): Promise<void> {
   const lethal = SERIAL_ONLY_CATEGORIES.includes(v.category);
   if (lethal && (!v.serial || !v.assignedTo)) throw new AppError('EQUIPMENT_SERIAL_REQUIRED', { category: v.category });
   if (v.serial && v.quantity !== 1) throw new AppError('EQUIPMENT_SERIAL_QUANTITY');
-  for (const [field, category] of DETAILS) {
-    if (v[field] !== null && v.category !== category) throw new AppError('EQUIPMENT_DETAILS_MISMATCH', { details: field, category });
-  }
+  const details = equipmentDetailsProblem(v);
+  if (details) throw new AppError(details.code, { details: details.details, category: details.category });
   if (v.assignedTo) {
     const holder = await findPerson(tx, v.assignedTo, limaToday());
     if (!holder || !canRead(actor, 'personnel:read', holder)) throw new AppError('REFERENCE_NOT_FOUND', { field: 'assignedTo' });

@@ -1,4 +1,5 @@
 import type { ResourceLabel } from '@enlace/access';
+import type { TForce } from '@enlace/contracts';
 import type { Queryable } from '../../platform/db/db.ts';
 
 /**
@@ -14,15 +15,17 @@ export interface UnitRef extends ResourceLabel {
   name: string;
 }
 
-/** Units named by id (UUID) or by short name, among all units (the caller filters by access). */
-export async function unitsByRefs(db: Queryable, refs: readonly string[]): Promise<UnitRef[]> {
+/** Units named by id (UUID) or by short name, among all units (the caller filters by access), with their echelon. */
+export async function unitsByRefs(db: Queryable, refs: readonly string[]): Promise<(UnitRef & { force: TForce; echelon: string })[]> {
   const ids = refs.filter((r) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(r));
   const names = refs.filter((r) => !ids.includes(r));
-  const r = await db.query<{ id: string; short_name: string; name: string; agency: UnitRef['agency']; classification: UnitRef['classification'] }>(
-    `SELECT id, short_name, name, agency, classification FROM unit WHERE id = ANY($1::uuid[]) OR short_name = ANY($2::text[])`,
+  const r = await db.query<{ id: string; short_name: string; name: string; force: TForce; echelon: string; agency: UnitRef['agency']; classification: UnitRef['classification'] }>(
+    `SELECT id, short_name, name, force, echelon, agency, classification FROM unit WHERE id = ANY($1::uuid[]) OR short_name = ANY($2::text[])`,
     [ids, names],
   );
-  return r.rows.map((u) => ({ id: u.id, shortName: u.short_name, name: u.name, agency: u.agency, classification: u.classification }));
+  return r.rows.map((u) => ({
+    id: u.id, shortName: u.short_name, name: u.name, force: u.force, echelon: u.echelon, agency: u.agency, classification: u.classification,
+  }));
 }
 
 /** Units of one agency with the given short names (the natural key of an imported unit). */

@@ -1,4 +1,4 @@
-import { FORCE_ECHELONS } from '@enlace/contracts';
+import { FORCE_ECHELONS, unitParentProblem } from '@enlace/contracts';
 import type { TUnit, TUnitCreate, TUnitUpdate } from '@enlace/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
@@ -6,9 +6,14 @@ import type { Queryable } from '../../platform/db/db.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { assertUnitAccess } from './unit-access.ts';
 import type { UnitValues } from './units.repository.ts';
-import { areaGeometryProblem, districtExists, findUnit, insertUnit, updateUnitRow, wouldCycle } from './units.repository.ts';
+import { areaGeometryProblem, childEchelons, districtExists, findUnit, insertUnit, updateUnitRow, wouldCycle } from './units.repository.ts';
 
-async function checkReferences(tx: Queryable, actor: Actor, v: UnitValues, selfId: string | null): Promise<void> {
+/**
+ * Checks a unit's echelon, area, parent and home. `placed` says whether the unit is new or changes its place
+ * (parent, force or echelon): only then must the parent be a higher echelon of an allowed hierarchy, so that
+ * renaming a unit recorded before the rule existed is not refused.
+ */
+async function checkReferences(tx: Queryable, actor: Actor, v: UnitValues, selfId: string | null, placed: boolean): Promise<void> {
   const allowed = FORCE_ECHELONS[v.force];
   if (!allowed.includes(v.echelon)) {
     throw new AppError('UNIT_ECHELON_NOT_OF_FORCE', { echelon: v.echelon, force: v.force, allowed: allowed.join(', ') });
@@ -25,6 +30,11 @@ async function checkReferences(tx: Queryable, actor: Actor, v: UnitValues, selfI
       assertUnitAccess(actor, 'unit:read', parent);
     } catch {
       throw new AppError('REFERENCE_NOT_FOUND', { field: 'parentId' });
+    }
+    const problem = placed ? unitParentProblem(v, parent) : null;
+    if (problem) {
+      const { code, ...params } = problem;
+      throw new AppError(code, params);
     }
   }
   if (v.homeUbigeo && !(await districtExists(tx, v.homeUbigeo))) {
@@ -48,7 +58,7 @@ export async function createUnit(tx: Queryable, audit: AuditTrail, actor: Actor,
     exercise: draft.exercise,
   };
   assertUnitAccess(actor, 'unit:write', values, { existing: false });
-  await checkReferences(tx, actor, values, null);
+  await checkReferences(tx, actor, values, null, true);
   const unit = await insertUnit(tx, values);
   audit.record('create', 'unit', unit.id, unit);
   return unit;
@@ -79,7 +89,15 @@ export async function updateUnit(
     exercise: changes.exercise ?? before.exercise,
   };
   assertUnitAccess(actor, 'unit:write', values, { existing: false });
-  await checkReferences(tx, actor, values, id);
+  const regraded = values.force !== before.force || values.echelon !== before.echelon;
+  await checkReferences(tx, actor, values, id, regraded || values.parentId !== before.parentId);
+  if (regraded) {
+    // Its subordinates must still hang from a higher echelon of an allowed hierarchy.
+    const stranded = (await childEchelons(tx, id)).filter((c) => unitParentProblem(c, values) !== null);
+    if (stranded.length > 0) {
+      throw new AppError('UNIT_CHILDREN_NOT_LOWER', { echelon: values.echelon, children: stranded.map((c) => `${c.shortName} (${c.echelon})`).join(', ') });
+    }
+  }
   const unit = await updateUnitRow(tx, id, values);
   if (!unit) throw notFound();
   audit.record('update', 'unit', id, unit);

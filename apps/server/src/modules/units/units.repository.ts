@@ -157,6 +157,15 @@ export async function wouldCycle(db: Queryable, unitId: string, candidateParent:
   return r.rows[0]?.hit === true;
 }
 
+/** The direct subordinates of a unit: their short name, force and echelon (whoever may read them). */
+export async function childEchelons(db: Queryable, id: string): Promise<{ shortName: string; force: TUnit['force']; echelon: string }[]> {
+  const r = await db.query<{ short_name: string; force: TUnit['force']; echelon: string }>(
+    'SELECT short_name, force, echelon FROM unit WHERE parent_id = $1 ORDER BY short_name',
+    [id],
+  );
+  return r.rows.map((c) => ({ shortName: c.short_name, force: c.force, echelon: c.echelon }));
+}
+
 /** A unit row of the hierarchy (no geometry), with its labels for the access check. */
 export interface HierarchyRow {
   id: string;

@@ -27,10 +27,15 @@ import {
   listMembers,
   listUnitCertificates,
 } from './forces-api.ts';
+import { listMembersPage } from '../secondments/secondments-api.ts';
+import { UnitsPager } from '../units/units-pager.tsx';
 import { GapList } from './gap-list.tsx';
 import { OverrideForm } from './override-form.tsx';
 import { ReadinessGauges } from './readiness-gauges.tsx';
 import './forces.css';
+
+/** Members per page of the roster table (the gap list still names members from the first 1,000). */
+const MEMBERS_PAGE = 200;
 
 /** Loads a section; a 403/404 means "not for this reader" and hides it rather than failing the page. */
 function sectionError(error: unknown): string | null {
@@ -50,6 +55,8 @@ export function UnitReadinessPage({ id }: { id: string }) {
   const unit = useResource(`forces-unit:${id}`, (signal) => getUnit(id, signal));
   const hierarchy = useResource(`forces-hierarchy:${id}`, (signal) => getHierarchy(id, signal));
   const members = useResource(`forces-members:${id}`, (signal) => listMembers(id, signal));
+  const [memberOffset, setMemberOffset] = useState(0);
+  const memberPage = useResource(`forces-members:${id}:${memberOffset}`, (signal) => listMembersPage(id, memberOffset, MEMBERS_PAGE, signal));
   const equipment = useResource(`forces-equipment:${id}`, (signal) => getEquipmentSummary(id, signal));
   const certificates = useResource(`forces-certificates:${id}`, (signal) =>
     can(session, 'training:read') ? listUnitCertificates(id, signal) : Promise.resolve({ items: [] as TCertificate[] }),
@@ -99,7 +106,9 @@ export function UnitReadinessPage({ id }: { id: string }) {
           </button>
         ) : undefined}
       >
-        <p className="muted">{t(`force.${u.force}`)} · {t(`echelon.${u.echelon}` as 'echelon.comando')}</p>
+        <p className="muted">
+          {t(`force.${u.force}`)} · {t(`echelon.${u.echelon}` as 'echelon.comando')} · <Link to={`/units/${u.id}`}>{t('unitEquipment.unitLink')}</Link>
+        </p>
       </PageHeader>
       {actionError && <Alert kind="error">{actionError}</Alert>}
 
@@ -159,7 +168,10 @@ export function UnitReadinessPage({ id }: { id: string }) {
           <summary><h2 id="members-title">{t('forces.members.title', { count: members.data?.total ?? 0 })}</h2></summary>
           {members.loading && !members.data && <Loading />}
           {sectionError(members.error) && <Alert kind="error">{sectionError(members.error)}</Alert>}
-          {members.data && <MembersTable members={members.data.items} certificates={certificates.data?.items ?? []} />}
+          {memberPage.data && <MembersTable members={memberPage.data.items} certificates={certificates.data?.items ?? []} />}
+          {memberPage.data && (
+            <UnitsPager offset={memberOffset} pageSize={MEMBERS_PAGE} shown={memberPage.data.items.length} total={memberPage.data.total} onPage={setMemberOffset} />
+          )}
         </details>
       </section>
 

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AGENCY_CODES, CLASSIFICATIONS, ECHELONS, FORCES } from '@enlace/contracts';
+import { AGENCY_CODES, CLASSIFICATIONS, ECHELONS, FORCES, unitParentProblem } from '@enlace/contracts';
 import { ApiError, errorMessage } from '../../app/api.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
@@ -53,9 +53,12 @@ export function UnitCreatePage() {
     void save();
   };
 
+  // Only parents the server's rule allows (a higher echelon of the same force, or the CCFFAA over the services).
   const parentOptions = [
     { value: '', label: t('units.noParent') },
-    ...(parents.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.shortName})` })),
+    ...(parents.data?.items ?? [])
+      .filter((u) => u.id === draft.parentId || unitParentProblem(draft, u) === null)
+      .map((u) => ({ value: u.id, label: `${u.name} (${u.shortName})` })),
   ];
   return (
     <section>

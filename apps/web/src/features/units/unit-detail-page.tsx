@@ -9,12 +9,19 @@ import { ClassificationBadge } from '../../app/ui/classification-badge.tsx';
 import { ExerciseBadge } from '../../app/ui/exercise-badge.tsx';
 import { Loading } from '../../app/ui/loading.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
+import { can, useSession } from '../../app/session.ts';
+import { UnitSecondments } from '../secondments/unit-secondments.tsx';
+import { UnitEquipmentList } from './unit-equipment-list.tsx';
 import { UnitNameLink } from './unit-name-link.tsx';
 import { getUnit } from './units-api.ts';
 
-/** One unit: all its fields, a link to its parent, and a notice right after it was created. */
+/**
+ * One unit: all its fields, a link to its parent and to its readiness page, a notice right after it was created, its
+ * secondments (lent out and received) and its equipment item by item, each section for users who may read it.
+ */
 export function UnitDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
+  const { session } = useSession();
   const { query } = useLocation();
   const unit = useResource(`unit:${id}`, (signal) => getUnit(id, signal));
   const back = <Link to="/units" className="back-link">{t('common.back')}</Link>;
@@ -40,7 +47,10 @@ export function UnitDetailPage({ id }: { id: string }) {
   return (
     <section>
       {back}
-      <PageHeader title={u.name} />
+      <PageHeader
+        title={u.name}
+        actions={can(session, 'readiness:read') ? <Link to={`/readiness/units/${u.id}`} className="button">{t('unitEquipment.readinessLink')}</Link> : undefined}
+      />
       {query.get('created') && <Alert kind="success">{t('units.created')}</Alert>}
       <dl className="details">
         {rows.map(([term, value]) => (
@@ -50,6 +60,8 @@ export function UnitDetailPage({ id }: { id: string }) {
           </div>
         ))}
       </dl>
+      {can(session, 'personnel:read') && <UnitSecondments unit={u} />}
+      {can(session, 'equipment:read') && <UnitEquipmentList unitId={u.id} />}
     </section>
   );
 }

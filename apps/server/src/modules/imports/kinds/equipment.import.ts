@@ -1,5 +1,15 @@
 import { authorize } from '@enlace/access';
-import { CLASSIFICATIONS, DOCUMENT_TYPES, EQUIPMENT_CONDITIONS, FORCES_EQUIPMENT_CATEGORIES, RADIO_MODES, SERIAL_ONLY_CATEGORIES } from '@enlace/contracts';
+import {
+  CLASSIFICATIONS,
+  DOCUMENT_TYPES,
+  EQUIPMENT_CONDITIONS,
+  EQUIPMENT_REQUIRED_DETAILS,
+  FORCES_EQUIPMENT_CATEGORIES,
+  RADIO_MODES,
+  SERIAL_ONLY_CATEGORIES,
+  equipmentDetailsProblem,
+} from '@enlace/contracts';
+import type { TForcesEquipmentCategory } from '@enlace/contracts';
 import { z } from 'zod';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Queryable } from '../../../platform/db/db.ts';
@@ -55,18 +65,56 @@ const schema = z
     if ((e.holderDocumentType === undefined) !== (e.holderDocumentNumber === undefined)) {
       need(e.holderDocumentType === undefined ? 'holderDocumentType' : 'holderDocumentNumber');
     }
-    if (e.category === 'RADIO') {
-      const modes = (e.radioModes ?? '').split(/[|,;/]/).map((m) => m.trim()).filter(Boolean);
-      const bad = modes.filter((m) => !RADIO_MODES.some((r) => r.toLowerCase() === m.toLowerCase()));
-      if (modes.length === 0) need('radioModes');
-      else if (bad.length > 0) {
-        ctx.addIssue({ code: 'custom', path: ['radioModes'], message: 'modes', params: { code: 'IMPORT_VALUE_NOT_ALLOWED', allowed: RADIO_MODES.join(', ') } });
-      }
+    const modes = radioModesOf(e);
+    const bad = modes.filter((m) => !RADIO_MODES.some((r) => r.toLowerCase() === m.toLowerCase()));
+    if (e.category === 'RADIO' && bad.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['radioModes'], message: 'modes', params: { code: 'IMPORT_VALUE_NOT_ALLOWED', allowed: RADIO_MODES.join(', ') } });
     }
-    if (e.category === 'DRON') for (const f of ['droneModel', 'droneCamera', 'droneVideoLink'] as const) if (!e[f]) need(f);
-    if (e.category === 'VEHICULO') for (const f of ['vehiclePlate', 'vehicleKind'] as const) if (!e[f]) need(f);
+    // The API's rule (a radio, drone or vehicle carries its details), reported on the empty columns.
+    if (equipmentDetailsProblem({ category: e.category, ...detailsOf(e) })?.code === 'EQUIPMENT_DETAILS_REQUIRED') {
+      const { columns } = EQUIPMENT_REQUIRED_DETAILS[e.category as keyof typeof EQUIPMENT_REQUIRED_DETAILS];
+      for (const c of columns) if (c === 'radioModes' ? modes.length === 0 : !e[c]) need(c);
+    }
   });
 type EquipmentRow = z.infer<typeof schema>;
+
+/** The columns of a row that hold the detail blocks (declared apart from the schema, which uses them). */
+interface DetailColumns {
+  category: TForcesEquipmentCategory;
+  radioModes?: string | undefined;
+  talkgroups?: string | undefined;
+  droneModel?: string | undefined;
+  droneCamera?: string | undefined;
+  droneVideoLink?: string | undefined;
+  vehiclePlate?: string | undefined;
+  vehicleKind?: string | undefined;
+  vehicleHasRadio?: boolean | undefined;
+}
+
+/** The radio modes a row names, as written. */
+function radioModesOf(r: DetailColumns): string[] {
+  return (r.radioModes ?? '').split(/[|,;/]/).map((m) => m.trim()).filter(Boolean);
+}
+
+/** The detail blocks a row fills for its own category (columns of other categories are ignored); null when incomplete. */
+function detailsOf(r: DetailColumns): { radio: object | null; drone: object | null; vehicle: object | null } {
+  const modes = radioModesOf(r);
+  return {
+    radio:
+      r.category === 'RADIO' && modes.length > 0
+        ? {
+            modes: modes.map((m) => RADIO_MODES.find((x) => x.toLowerCase() === m.toLowerCase())),
+            talkgroups: (r.talkgroups ?? '').split(/[|;]/).map((t) => t.trim()).filter(Boolean),
+          }
+        : null,
+    drone: r.category === 'DRON' && r.droneModel && r.droneCamera && r.droneVideoLink
+      ? { model: r.droneModel, camera: r.droneCamera, videoLink: r.droneVideoLink }
+      : null,
+    vehicle: r.category === 'VEHICULO' && r.vehiclePlate && r.vehicleKind
+      ? { plate: r.vehiclePlate, kind: r.vehicleKind, hasRadio: r.vehicleHasRadio ?? false }
+      : null,
+  };
+}
 
 const holderKey = (e: EquipmentRow): string | null =>
   e.holderDocumentType && e.holderDocumentNumber ? `${e.holderDocumentType}:${e.holderDocumentNumber}` : null;
@@ -81,7 +129,8 @@ async function resolveBatch(db: Queryable, rows: readonly ImportRow<EquipmentRow
 }
 
 function toValues(r: EquipmentRow, unit: { id: string; agency: string }, holderId: string | null): EquipmentValues {
-  const modes = (r.radioModes ?? '').split(/[|,;/]/).map((m) => m.trim()).filter(Boolean);
+  const details = detailsOf(r);
+  const json = (v: object | null): string | null => (v === null ? null : JSON.stringify(v));
   return {
     unitId: unit.id,
     agency: unit.agency,
@@ -91,16 +140,9 @@ function toValues(r: EquipmentRow, unit: { id: string; agency: string }, holderI
     quantity: r.quantity ?? 1,
     condition: r.condition ?? 'serviceable',
     assignedTo: holderId,
-    radio:
-      r.category === 'RADIO'
-        ? JSON.stringify({
-            modes: modes.map((m) => RADIO_MODES.find((x) => x.toLowerCase() === m.toLowerCase())),
-            talkgroups: (r.talkgroups ?? '').split(/[|;]/).map((t) => t.trim()).filter(Boolean),
-          })
-        : null,
-    drone: r.category === 'DRON' ? JSON.stringify({ model: r.droneModel, camera: r.droneCamera, videoLink: r.droneVideoLink }) : null,
-    vehicle:
-      r.category === 'VEHICULO' ? JSON.stringify({ plate: r.vehiclePlate, kind: r.vehicleKind, hasRadio: r.vehicleHasRadio ?? false }) : null,
+    radio: json(details.radio),
+    drone: json(details.drone),
+    vehicle: json(details.vehicle),
     classification: r.classification ?? 'CONFIDENCIAL',
     exercise: r.exercise ?? false,
   };

@@ -1,6 +1,6 @@
 import { authorize } from '@enlace/access';
-import { CLASSIFICATIONS, ECHELONS, FORCE_ECHELONS, FORCES } from '@enlace/contracts';
-import type { TUnitCreate } from '@enlace/contracts';
+import { CLASSIFICATIONS, ECHELONS, FORCE_ECHELONS, FORCES, unitParentProblem } from '@enlace/contracts';
+import type { TUnitCreate, UnitEchelon } from '@enlace/contracts';
 import { z } from 'zod';
 import type { ImportContext, ImportIssue, ImportKind } from '../../../platform/import/import-kind.ts';
 import { csvBool, csvEnum, csvMatch, csvNumber, csvText } from '../../../platform/import/import-values.ts';
@@ -31,11 +31,11 @@ const schema = z
   });
 type UnitRow = z.infer<typeof schema>;
 
-/** Short names defined by earlier rows of the same run, so that a parent may come earlier in the file. */
-const definedInFile = new WeakMap<ImportContext, Set<string>>();
-const defined = (ctx: ImportContext): Set<string> => {
+/** Short names (with their echelon) defined by earlier rows of the same run, so that a parent may come earlier in the file. */
+const definedInFile = new WeakMap<ImportContext, Map<string, UnitEchelon>>();
+const defined = (ctx: ImportContext): Map<string, UnitEchelon> => {
   let s = definedInFile.get(ctx);
-  if (!s) definedInFile.set(ctx, (s = new Set()));
+  if (!s) definedInFile.set(ctx, (s = new Map<string, UnitEchelon>()));
   return s;
 };
 
@@ -87,14 +87,22 @@ export const unitsImport: ImportKind<UnitRow> = {
       if (!authorize(ctx.actor, 'unit:write', label).allow) {
         issues.push({ index, field: 'classification', code: 'CLASSIFICATION_ABOVE_CLEARANCE', params: { clearance: ctx.actor.clearance } });
       }
-      if (v.parent !== undefined && !inFile.has(v.parent)) {
-        const ok = parents.some((p) => (p.id === v.parent!.toLowerCase() || p.shortName === v.parent) && authorize(ctx.actor, 'unit:read', p).allow);
-        if (!ok) issues.push({ index, field: 'parent', code: 'IMPORT_UNIT_NOT_FOUND', params: { unit: v.parent } });
+      let parent: UnitEchelon | undefined = v.parent === undefined ? undefined : inFile.get(v.parent);
+      if (v.parent !== undefined && !parent) {
+        const readable = parents.filter((p) => (p.id === v.parent!.toLowerCase() || p.shortName === v.parent) && authorize(ctx.actor, 'unit:read', p).allow);
+        // The same choice apply() makes: a unit of the importer's agency first.
+        parent = readable.find((p) => p.agency === agency) ?? readable[0];
+        if (!parent) issues.push({ index, field: 'parent', code: 'IMPORT_UNIT_NOT_FOUND', params: { unit: v.parent } });
+      }
+      const problem = parent && unitParentProblem(v, parent);
+      if (problem) {
+        const { code, ...params } = problem;
+        issues.push({ index, field: 'parent', code, params });
       }
       if (v.homeUbigeo !== undefined && !districts.has(v.homeUbigeo)) {
         issues.push({ index, field: 'homeUbigeo', code: 'REFERENCE_NOT_FOUND', params: { field: 'homeUbigeo' } });
       }
-      inFile.add(v.shortName);
+      inFile.set(v.shortName, { force: v.force, echelon: v.echelon });
     });
     return issues;
   },

@@ -12,6 +12,21 @@ export const FORCES_ERRORS = {
     es: 'La unidad no puede depender de sí misma ni de una de sus subordinadas.',
     en: 'A unit cannot report to itself or to one of its subordinates.',
   },
+  UNIT_PARENT_OTHER_FORCE: {
+    status: 422,
+    es: 'Una unidad de {force} no puede depender de una unidad de {parentForce}: cada fuerza tiene su propia cadena de mando y solo el CCFFAA está por encima de los mandos del EP, la MGP y la FAP. La cooperación entre fuerzas se registra como relación de mando de una operación.',
+    en: 'A {force} unit cannot report to a {parentForce} unit: each force has its own chain of command and only the CCFFAA sits above the EP, MGP and FAP commands. Cooperation between forces is recorded as a command relationship of an operation.',
+  },
+  UNIT_PARENT_NOT_HIGHER: {
+    status: 422,
+    es: 'Una unidad de escalón «{echelon}» solo puede depender de un escalón superior ({higher}), no de «{parentEchelon}».',
+    en: 'A unit of echelon "{echelon}" can only report to a higher echelon ({higher}), not to "{parentEchelon}".',
+  },
+  UNIT_CHILDREN_NOT_LOWER: {
+    status: 422,
+    es: 'Con el escalón «{echelon}» la unidad ya no estaría por encima de sus subordinadas {children}: reubíquelas antes de cambiar el escalón.',
+    en: 'With echelon "{echelon}" the unit would no longer be above its subordinates {children}: move them before changing the echelon.',
+  },
   UNIT_AREA_INVALID: {
     status: 400,
     es: 'El área de responsabilidad no es un polígono válido: {reason}',
@@ -71,6 +86,11 @@ export const FORCES_ERRORS = {
     status: 422,
     es: 'Los datos de {details} solo corresponden a la categoría {category}.',
     en: 'The {details} details only belong to category {category}.',
+  },
+  EQUIPMENT_DETAILS_REQUIRED: {
+    status: 422,
+    es: 'Un equipo {category} se registra con sus datos ({details}): una radio con sus modos (analógico, P25, TETRA, DMR) y grupos de conversación; un dron con modelo, cámara y enlace de video; un vehículo con placa y tipo.',
+    en: 'A {category} item is recorded with its {details} details: a radio with its modes (analog, P25, TETRA, DMR) and talkgroups; a drone with model, camera and video link; a vehicle with plate and kind.',
   },
   COURSE_CODE_TAKEN: {
     status: 409,
