@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differenceInDifferences, fdrThresholds, normalQuantileTwoSided } from './did.ts';
+import { differenceInDifferences, dispersionIndex, fdrThresholds, normalQuantileTwoSided } from './did.ts';
 import { benjaminiHochberg } from './fdr.ts';
 import { createRng } from './rng.ts';
 
@@ -38,6 +38,35 @@ describe('differenceInDifferences', () => {
   it('refuses a control without incidents before and negative counts', () => {
     expect(() => differenceInDifferences({ treatedBefore: 1, treatedAfter: 1, controlBefore: 0, controlAfter: 1 })).toThrow(/control/);
     expect(() => differenceInDifferences({ treatedBefore: -1, treatedAfter: 1, controlBefore: 1, controlAfter: 1 })).toThrow(/non-negative/);
+  });
+
+  it('widens every interval by the square root of the dispersion (quasi-Poisson), estimates unchanged', () => {
+    const counts = { treatedBefore: 100, treatedAfter: 60, controlBefore: 400, controlAfter: 380, neighboursBefore: 80, neighboursAfter: 90 };
+    const poisson = differenceInDifferences(counts);
+    const wide = differenceInDifferences(counts, { dispersion: 4 });
+    expect(wide.dispersion).toBe(4);
+    expect(wide.difference.estimate).toBe(poisson.difference.estimate);
+    expect(wide.difference.high - wide.difference.estimate).toBeCloseTo(2 * (poisson.difference.high - poisson.difference.estimate), 10);
+    expect(Math.log(wide.relative.high / wide.relative.estimate)).toBeCloseTo(2 * Math.log(poisson.relative.high / poisson.relative.estimate), 10);
+    expect(Math.log(wide.displacement!.high / wide.displacement!.estimate)).toBeCloseTo(2 * Math.log(poisson.displacement!.high / poisson.displacement!.estimate), 10);
+    expect(wide.wdd!.high - wide.wdd!.estimate).toBeCloseTo(2 * (poisson.wdd!.high - poisson.wdd!.estimate), 10);
+    // The hand-worked drop is significant for Poisson counts and not once the counts vary four times as much.
+    expect(poisson.relative.high).toBeLessThan(1);
+    expect(wide.relative.high).toBeGreaterThan(1);
+    expect(() => differenceInDifferences(counts, { dispersion: 0.5 })).toThrow(/dispersion/);
+  });
+
+  it('pools the Pearson dispersion of sub-period counts, never below 1', () => {
+    // Series 1: mean 25, sum of squares 500, / 25 = 20; series 2: mean 100, 200 / 100 = 2; df 3 + 3.
+    expect(dispersionIndex([[20, 30, 10, 40], [100, 90, 110, 100]])).toBeCloseTo(22 / 6, 12);
+    expect(dispersionIndex([[10, 10, 10]])).toBe(1); // less variable than Poisson: 1, never narrower
+    expect(dispersionIndex([[0, 0, 0], [5]])).toBe(1); // nothing to pool
+    // Poisson counts come out near 1.
+    const rng = createRng(3);
+    const poissonDraw = (mean: number): number => { let k = 0; let p = Math.exp(-mean); let s = p; const u = rng(); while (u > s) { k++; p *= mean / k; s += p; } return k; };
+    const draws = Array.from({ length: 4 }, () => Array.from({ length: 200 }, () => poissonDraw(12)));
+    expect(dispersionIndex(draws)).toBeLessThan(1.25);
+    expect(() => dispersionIndex([[1, -1]])).toThrow(/non-negative/);
   });
 
   it('uses the usual normal quantiles', () => {

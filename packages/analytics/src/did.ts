@@ -37,6 +37,8 @@ export interface DifferenceInDifferences {
   wdd: Interval | null;
   /** The normal quantile used for the intervals. */
   z: number;
+  /** The dispersion the variances were scaled by (1: Poisson counts). */
+  dispersion: number;
   /** True when a zero count forced the 0.5 continuity correction of the ratios. */
   continuityCorrected: boolean;
 }
@@ -55,11 +57,11 @@ export function normalQuantileTwoSided(confidence: number): number {
   return (lo + hi) / 2;
 }
 
-function ratioOfRatios(a1: number, b1: number, a0: number, b0: number, z: number): { value: Interval; corrected: boolean } {
+function ratioOfRatios(a1: number, b1: number, a0: number, b0: number, z: number, phi: number): { value: Interval; corrected: boolean } {
   const corrected = a1 === 0 || b1 === 0 || a0 === 0 || b0 === 0;
   const [ta, tb, ca, cb] = corrected ? [a1 + 0.5, b1 + 0.5, a0 + 0.5, b0 + 0.5] : [a1, b1, a0, b0];
   const log = Math.log(ta / tb) - Math.log(ca / cb);
-  const se = Math.sqrt(1 / ta + 1 / tb + 1 / ca + 1 / cb);
+  const se = Math.sqrt(phi * (1 / ta + 1 / tb + 1 / ca + 1 / cb));
   return { value: { estimate: Math.exp(log), low: Math.exp(log - z * se), high: Math.exp(log + z * se) }, corrected };
 }
 
@@ -67,9 +69,15 @@ function ratioOfRatios(a1: number, b1: number, a0: number, b0: number, z: number
  * Before/after evaluation of an operation against comparison areas over the same periods: the difference in
  * differences (scaled to the control trend), the ratio of ratios, displacement to neighbouring areas and the weighted
  * displacement difference, each with a normal-approximation confidence interval for Poisson counts. A drop inside
- * the area alone is not evidence: read the interval, and whether it excludes 0 (or 1 for ratios).
+ * the area alone is not evidence: read the interval, and whether it excludes 0 (or 1 for ratios). Crime counts vary
+ * more than Poisson counts do: pass `dispersion` (see {@link dispersionIndex}) and every variance is scaled by it
+ * (quasi-Poisson), so the intervals widen by its square root.
  */
-export function differenceInDifferences(c: BeforeAfterCounts, { confidence = 0.95 }: { confidence?: number } = {}): DifferenceInDifferences {
+export function differenceInDifferences(
+  c: BeforeAfterCounts,
+  { confidence = 0.95, dispersion = 1 }: { confidence?: number; dispersion?: number } = {},
+): DifferenceInDifferences {
+  check(Number.isFinite(dispersion) && dispersion >= 1, 'dispersion must be a number of at least 1 (1: Poisson)');
   const counts = [c.treatedBefore, c.treatedAfter, c.controlBefore, c.controlAfter, c.neighboursBefore ?? 0, c.neighboursAfter ?? 0];
   check(counts.every((n) => Number.isFinite(n) && n >= 0), 'counts must be non-negative numbers');
   check(c.controlBefore > 0, 'the control areas need incidents in the before period');
@@ -78,23 +86,44 @@ export function differenceInDifferences(c: BeforeAfterCounts, { confidence = 0.9
   const trend = ca / cb;
   const difference = ta - tb * trend;
   // d/dTa = 1, d/dTb = -Ca/Cb, d/dCa = -Tb/Cb, d/dCb = Tb Ca / Cb^2; Var(n) = n for Poisson counts.
-  const variance = ta + trend * trend * tb + (tb / cb) ** 2 * ca + ((tb * ca) / (cb * cb)) ** 2 * cb;
+  const variance = dispersion * (ta + trend * trend * tb + (tb / cb) ** 2 * ca + ((tb * ca) / (cb * cb)) ** 2 * cb);
   const half = z * Math.sqrt(variance);
-  const relative = ratioOfRatios(ta, tb, ca, cb, z);
+  const relative = ratioOfRatios(ta, tb, ca, cb, z, dispersion);
   let displacement: Interval | null = null;
   let wdd: Interval | null = null;
   let corrected = relative.corrected;
   if (c.neighboursBefore !== undefined && c.neighboursAfter !== undefined) {
     const nb = c.neighboursBefore;
     const na = c.neighboursAfter;
-    const d = ratioOfRatios(na, nb, ca, cb, z);
+    const d = ratioOfRatios(na, nb, ca, cb, z, dispersion);
     displacement = d.value;
     corrected ||= d.corrected;
     const w = ta - tb - (ca - cb) + (na - nb - (ca - cb));
-    const wHalf = z * Math.sqrt(tb + ta + nb + na + 4 * (cb + ca));
+    const wHalf = z * Math.sqrt(dispersion * (tb + ta + nb + na + 4 * (cb + ca)));
     wdd = { estimate: w, low: w - wHalf, high: w + wHalf };
   }
-  return { difference: { estimate: difference, low: difference - half, high: difference + half }, relative: relative.value, displacement, wdd, z, continuityCorrected: corrected };
+  return { difference: { estimate: difference, low: difference - half, high: difference + half }, relative: relative.value, displacement, wdd, z, dispersion, continuityCorrected: corrected };
+}
+
+/**
+ * How much more counts vary than Poisson counts would: the pooled Pearson statistic of several series of counts over
+ * equal sub-periods (e.g. weekly counts of the treated, control and neighbouring areas), each against its own mean,
+ * sum((y - mean)^2 / mean) / sum(length - 1), never below 1. Series with a zero mean or a single value add nothing;
+ * with nothing to pool the answer is 1. A trend within a series also counts as extra variation, which errs on the
+ * side of wider intervals.
+ */
+export function dispersionIndex(series: readonly (readonly number[])[]): number {
+  let chi2 = 0;
+  let df = 0;
+  for (const s of series) {
+    check(s.every((y) => Number.isFinite(y) && y >= 0), 'counts must be non-negative numbers');
+    if (s.length < 2) continue;
+    const mean = s.reduce((a, b) => a + b, 0) / s.length;
+    if (mean === 0) continue;
+    for (const y of s) chi2 += (y - mean) ** 2 / mean;
+    df += s.length - 1;
+  }
+  return df === 0 ? 1 : Math.max(1, chi2 / df);
 }
 
 /**

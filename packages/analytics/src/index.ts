@@ -3,7 +3,7 @@
  * Each function is documented with a runnable example in ../README.md.
  */
 export { distanceBandWeights } from './distance-band.ts';
-export { differenceInDifferences, fdrThresholds, normalQuantileTwoSided } from './did.ts';
+export { differenceInDifferences, dispersionIndex, fdrThresholds, normalQuantileTwoSided } from './did.ts';
 export type { BeforeAfterCounts, DifferenceInDifferences, Interval } from './did.ts';
 export { AnalyticsError } from './errors.ts';
 export type { AnalyticsErrorCode } from './errors.ts';

@@ -190,6 +190,8 @@ export const ZBeforeAfterResult = z.object({
   /** Weighted displacement difference (Wheeler & Ratcliffe 2018): net effect counting displacement. */
   wdd: ZEstimate,
   confidence: z.number(),
+  /** The dispersion of weekly counts the intervals allow for (1: Poisson, also when the periods are under three weeks). */
+  dispersion: z.number(),
   explanation: z.object({ es: z.string(), en: z.string() }),
 });
 

@@ -189,6 +189,24 @@ export async function provinceDistricts(db: Queryable, ubigeos: readonly string[
 }
 
 /** Incidents in a set of districts in a period (labels applied). */
+/**
+ * Counts in the districts per whole week from `from` (`weeks` of them; a final partial week is left out), for the
+ * dispersion of before/after counts. Weeks without incidents count 0.
+ */
+export async function weeklyCountsIn(db: Queryable, f: IncidentSqlFilter & { districts: readonly string[]; from: string; weeks: number }): Promise<number[]> {
+  const counts = new Array<number>(f.weeks).fill(0);
+  if (f.districts.length === 0 || f.weeks === 0) return counts;
+  const params: unknown[] = [];
+  const where = incidentWhere({ ...f, ubigeo: undefined }, params);
+  const r = await db.query<{ w: number; n: number }>(
+    `SELECT floor(extract(epoch FROM i.occurred_at - $${params.push(f.from)}::timestamptz) / 604800)::int AS w, count(*)::int AS n
+       FROM incident i WHERE ${where} AND i.ubigeo = ANY($${params.push(f.districts)}::text[]) GROUP BY 1`,
+    params,
+  );
+  for (const row of r.rows) if (row.w >= 0 && row.w < f.weeks) counts[row.w] = row.n;
+  return counts;
+}
+
 export async function countIn(db: Queryable, f: IncidentSqlFilter & { districts: readonly string[] }): Promise<number> {
   if (f.districts.length === 0) return 0;
   const params: unknown[] = [];

@@ -1,5 +1,5 @@
 import { readableLabels } from '@enlace/access';
-import { createRng } from '@enlace/analytics';
+import { createRng, differenceInDifferences } from '@enlace/analytics';
 import type { THotspotResult } from '@enlace/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, uniq } from '../../../../../test/support/factories.ts';
@@ -166,6 +166,18 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('analysis
     expect(r.relativeEffect.high).toBeLessThan(1);
     expect(r.areas.neighbours).toEqual(expect.arrayContaining(['150118', '150106'])); // Lurigancho, Carabayllo
     expect(r.explanation.es).toMatch(/bajaron/);
+    // The weekly counts vary more than Poisson counts (the cluster falls in the first three weeks of January): the
+    // intervals are widened by that dispersion, and the explanation says so.
+    const full = res.json<{ dispersion: number; counts: Record<'treated' | 'control' | 'neighbours', { before: number; after: number }>; relativeEffect: { estimate: number; low: number; high: number } }>();
+    expect(full.dispersion).toBeGreaterThan(1);
+    const c = full.counts;
+    const poisson = differenceInDifferences({ treatedBefore: c.treated.before, treatedAfter: c.treated.after, controlBefore: c.control.before, controlAfter: c.control.after });
+    expect(Math.log(full.relativeEffect.high / full.relativeEffect.estimate)).toBeCloseTo(Math.sqrt(full.dispersion) * Math.log(poisson.relative.high / poisson.relative.estimate), 8);
+    expect(r.explanation.es).toContain('cuasi-Poisson');
+    // Periods under three weeks: Poisson intervals, said plainly.
+    const short = (await post('before-after', analyst, { treated: ['150132'], control: ['150122', '150115', '150140'], before: { from: JAN.from, to: '2025-01-15T00:00:00-05:00' }, after: { from: FEB.from, to: '2025-02-15T00:00:00-05:00' } })).json<{ dispersion: number; explanation: { en: string } }>();
+    expect(short.dispersion).toBe(1);
+    expect(short.explanation.en).toContain('shorter than three weeks');
   });
 
   it('exports the Knox table, the hotspot evaluation and the before/after evaluation as CSV, with the figures shown', async () => {

@@ -1,10 +1,10 @@
-import { differenceInDifferences } from '@enlace/analytics';
+import { differenceInDifferences, dispersionIndex } from '@enlace/analytics';
 import { readableLabels } from '@enlace/access';
 import type { TCrimeType } from '@enlace/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { countIn, neighbourDistricts, provinceDistricts } from './analysis.repository.ts';
+import { countIn, neighbourDistricts, provinceDistricts, weeklyCountsIn } from './analysis.repository.ts';
 
 export interface BeforeAfterRequest {
   treated: string[];
@@ -28,13 +28,24 @@ export async function evaluateOperation({ ctx, actor, request }: { ctx: AppConte
     ? request.control.filter((u) => !treated.includes(u))
     : (await provinceDistricts(ctx.db, treated)).filter((u) => !neighbours.includes(u));
   const labels = readableLabels(actor, 'incident:read');
-  const count = (districts: string[], p: { from: string; to: string }) => countIn(ctx.db, { labels, types: request.types, ...p, districts });
+  const count = (districts: string[], p: { from: string; to: string }) => countIn(ctx.db, { labels, types: request.types, ...p, districts, exercise: false });
   const counts = {
     treated: { before: await count(treated, before), after: await count(treated, after) },
     control: { before: await count(control, before), after: await count(control, after) },
     neighbours: { before: await count(neighbours, before), after: await count(neighbours, after) },
   };
   if (counts.control.before === 0) throw new AppError('ANALYSIS_BAD_PARAMETERS', { reason: 'the comparison areas have no incidents in the before period' });
+  // Crime counts vary more than Poisson counts: the intervals are widened by the dispersion of the weekly counts of
+  // each group of areas in each period (quasi-Poisson). Periods shorter than three whole weeks give too little to
+  // estimate it, and the intervals then stay Poisson (said in the explanation).
+  const WEEK = 7 * 86_400_000;
+  const weeksOf = (p: { from: string; to: string }) => Math.floor((Date.parse(p.to) - Date.parse(p.from)) / WEEK);
+  const weekly = (districts: string[], p: { from: string; to: string }) =>
+    weeklyCountsIn(ctx.db, { labels, types: request.types, from: p.from, to: p.to, districts, weeks: weeksOf(p), exercise: false });
+  const enoughWeeks = weeksOf(before) >= 3 && weeksOf(after) >= 3;
+  const dispersion = enoughWeeks
+    ? dispersionIndex(await Promise.all([treated, control, neighbours].flatMap((d) => [weekly(d, before), weekly(d, after)])))
+    : 1;
   const r = differenceInDifferences(
     {
       treatedBefore: counts.treated.before,
@@ -44,12 +55,18 @@ export async function evaluateOperation({ ctx, actor, request }: { ctx: AppConte
       neighboursBefore: counts.neighbours.before,
       neighboursAfter: counts.neighbours.after,
     },
-    { confidence: request.confidence },
+    { confidence: request.confidence, dispersion },
   );
   const pc = Math.round(request.confidence * 100);
   const rel = r.relative;
   const effect = rel.high < 1 ? 'drop' : rel.low > 1 ? 'rise' : 'none';
   const moved = r.displacement && r.displacement.low > 1;
+  const spreadEs = enoughWeeks
+    ? `Los intervalos consideran que los conteos semanales varían ${dispersion.toFixed(1)} veces lo que variarían conteos de Poisson (cuasi-Poisson).`
+    : 'Los periodos son más cortos que tres semanas: los intervalos suponen conteos de Poisson y pueden ser demasiado estrechos.';
+  const spreadEn = enoughWeeks
+    ? `The intervals allow for weekly counts varying ${dispersion.toFixed(1)} times as much as Poisson counts would (quasi-Poisson).`
+    : 'The periods are shorter than three weeks: the intervals assume Poisson counts and may be too narrow.';
   const es = {
     drop: `En el área de la operación los hechos bajaron más que en las áreas de comparación: razón de razones ${rel.estimate.toFixed(2)} (IC ${pc} %: ${rel.low.toFixed(2)}–${rel.high.toFixed(2)}), unas ${Math.abs(r.difference.estimate).toFixed(0)} incidencias menos de lo esperado por la tendencia.`,
     rise: `En el área de la operación los hechos subieron más que en las áreas de comparación: razón de razones ${rel.estimate.toFixed(2)} (IC ${pc} %: ${rel.low.toFixed(2)}–${rel.high.toFixed(2)}).`,
@@ -68,9 +85,10 @@ export async function evaluateOperation({ ctx, actor, request }: { ctx: AppConte
     displacement: r.displacement ?? { estimate: Number.NaN, low: Number.NaN, high: Number.NaN },
     wdd: r.wdd ?? { estimate: Number.NaN, low: Number.NaN, high: Number.NaN },
     confidence: request.confidence,
+    dispersion,
     explanation: {
-      es: `${es} ${moved ? 'En los distritos vecinos los hechos subieron respecto a la comparación: posible desplazamiento.' : 'No se observa desplazamiento significativo a los distritos vecinos.'}`,
-      en: `${en} ${moved ? 'Incidents rose in the neighbouring districts relative to the comparison: possible displacement.' : 'No significant displacement to the neighbouring districts is seen.'}`,
+      es: `${es} ${moved ? 'En los distritos vecinos los hechos subieron respecto a la comparación: posible desplazamiento.' : 'No se observa desplazamiento significativo a los distritos vecinos.'} ${spreadEs}`,
+      en: `${en} ${moved ? 'Incidents rose in the neighbouring districts relative to the comparison: possible displacement.' : 'No significant displacement to the neighbouring districts is seen.'} ${spreadEn}`,
     },
   };
 }

@@ -56,13 +56,13 @@ export function evaluationCsv(r: z.infer<typeof ZEvaluateResult>): string {
 
 /** A before/after evaluation as CSV: the counts of each group of areas, then each estimate with its interval. */
 export function beforeAfterCsv(r: z.infer<typeof ZBeforeAfterResult>): string {
-  const rows: Cell[][] = [['row', 'areas', 'before', 'after', 'estimate', 'low', 'high', 'confidence']];
+  const rows: Cell[][] = [['row', 'areas', 'before', 'after', 'estimate', 'low', 'high', 'confidence', 'dispersion']];
   for (const group of ['treated', 'control', 'neighbours'] as const) {
-    rows.push([group, r.areas[group].join(' '), r.counts[group].before, r.counts[group].after, '', '', '', '']);
+    rows.push([group, r.areas[group].join(' '), r.counts[group].before, r.counts[group].after, '', '', '', '', '']);
   }
   for (const name of ['differenceInDifferences', 'relativeEffect', 'displacement', 'wdd'] as const) {
     const e = r[name];
-    rows.push([name, '', '', '', e.estimate, e.low, e.high, r.confidence]);
+    rows.push([name, '', '', '', e.estimate, e.low, e.high, r.confidence, r.dispersion]);
   }
   return csvOf(rows);
 }
