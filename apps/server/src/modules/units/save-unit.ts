@@ -1,14 +1,16 @@
 import { FORCE_ECHELONS } from '@enlace/contracts';
+import { OVERRIDE_REMARK_MIN, validateUnitTasks } from '@enlace/rules';
 import type { TUnit, TUnitCreate, TUnitUpdate } from '@enlace/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import { standardInForce } from '../readiness/standard-in-force.ts';
 import { assertUnitAccess } from './unit-access.ts';
 import type { UnitValues } from './units.repository.ts';
 import { areaGeometryProblem, districtExists, findUnit, insertUnit, updateUnitRow, wouldCycle } from './units.repository.ts';
 
-async function checkReferences(tx: Queryable, actor: Actor, v: UnitValues, selfId: string | null): Promise<void> {
+async function checkReferences(tx: Queryable, actor: Actor, v: UnitValues, selfId: string | null, tasksGiven = true): Promise<void> {
   const allowed = FORCE_ECHELONS[v.force];
   if (!allowed.includes(v.echelon)) {
     throw new AppError('UNIT_ECHELON_NOT_OF_FORCE', { echelon: v.echelon, force: v.force, allowed: allowed.join(', ') });
@@ -30,6 +32,25 @@ async function checkReferences(tx: Queryable, actor: Actor, v: UnitValues, selfI
   if (v.homeUbigeo && !(await districtExists(tx, v.homeUbigeo))) {
     throw new AppError('REFERENCE_NOT_FOUND', { field: 'homeUbigeo' });
   }
+  await checkReadinessBasis(tx, v, tasksGiven);
+}
+
+/**
+ * The unit's readiness basis: its task types must be METs of the readiness standard in force (a task without one
+ * cannot be rated), and a directed resource action (C5) needs a remark naming the order, as an override does.
+ */
+async function checkReadinessBasis(tx: Queryable, v: UnitValues, tasksGiven: boolean): Promise<void> {
+  // A stored list is not re-checked on other edits: a later standard may have dropped a task (rating skips it).
+  if (v.missionTasks && tasksGiven) {
+    const { standard, ref } = await standardInForce(tx);
+    const check = validateUnitTasks(v.missionTasks, standard);
+    if (!check.ok) throw new AppError(check.code, { unknown: check.unknown.join(', '), known: check.known.join(', '), standard: ref });
+    v.missionTasks = check.tasks;
+  }
+  if (v.directedResourceAction && (v.directedResourceRemark ?? '').trim().length < OVERRIDE_REMARK_MIN) {
+    throw new AppError('UNIT_DIRECTED_ACTION_NEEDS_REMARK', { min: OVERRIDE_REMARK_MIN });
+  }
+  if (!v.directedResourceAction) v.directedResourceRemark = null;
 }
 
 /** Creates a unit owned by the actor's agency unless another is given (and allowed). */
@@ -46,6 +67,10 @@ export async function createUnit(tx: Queryable, audit: AuditTrail, actor: Actor,
     agency: draft.agency ?? actor.agency,
     classification: draft.classification,
     exercise: draft.exercise,
+    authorizedStrength: draft.authorizedStrength ?? null,
+    missionTasks: draft.missionTasks ?? null,
+    directedResourceAction: draft.directedResourceAction ?? false,
+    directedResourceRemark: draft.directedResourceRemark ?? null,
   };
   assertUnitAccess(actor, 'unit:write', values, { existing: false });
   await checkReferences(tx, actor, values, null);
@@ -77,9 +102,13 @@ export async function updateUnit(
     agency: changes.agency ?? before.agency,
     classification: changes.classification ?? before.classification,
     exercise: changes.exercise ?? before.exercise,
+    authorizedStrength: changes.authorizedStrength === undefined ? before.authorizedStrength : changes.authorizedStrength,
+    missionTasks: changes.missionTasks === undefined ? before.missionTasks : changes.missionTasks,
+    directedResourceAction: changes.directedResourceAction ?? before.directedResourceAction,
+    directedResourceRemark: changes.directedResourceRemark === undefined ? before.directedResourceRemark : changes.directedResourceRemark,
   };
   assertUnitAccess(actor, 'unit:write', values, { existing: false });
-  await checkReferences(tx, actor, values, id);
+  await checkReferences(tx, actor, values, id, changes.missionTasks !== undefined);
   const unit = await updateUnitRow(tx, id, values);
   if (!unit) throw notFound();
   audit.record('update', 'unit', id, unit);
