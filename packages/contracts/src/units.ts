@@ -81,7 +81,11 @@ export const ZUnitCreate = z
   .strict();
 export type TUnitCreate = z.infer<typeof ZUnitCreate>;
 
-export const ZUnitUpdate = ZUnitCreate.partial().strict();
+/**
+ * A change of a unit: only the fields given change. Built without the create defaults (zod applies a default even
+ * under `.partial()`, which would reset an omitted classification to CONFIDENCIAL and the exercise flag to false).
+ */
+export const ZUnitUpdate = ZUnitCreate.extend({ classification: ZClassification.optional(), exercise: z.boolean().optional() }).partial().strict();
 export type TUnitUpdate = z.infer<typeof ZUnitUpdate>;
 
 export const ZUnitListQuery = z

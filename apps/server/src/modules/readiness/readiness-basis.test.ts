@@ -87,6 +87,13 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('readines
     expect((await call<{ error: { code: string } }>('cmd', 'PATCH', `/api/v1/units/${unit.id}`, { authorizedStrength: 0 })).status).toBe(400);
   });
 
+  it('a change of the basis alone leaves the unit\'s classification and exercise flag as they were', async () => {
+    const unit = await newUnit({ classification: 'RESERVADO', exercise: true });
+    const changed = await call<TUnit>('cmd', 'PATCH', `/api/v1/units/${unit.id}`, { authorizedStrength: 25 });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ authorizedStrength: 25, classification: 'RESERVADO', exercise: true });
+  });
+
   it('rates T and the Y/Q/N list over the unit\'s own task types, checked against the standard in force', async () => {
     const bad = await call<{ error: { code: string; message: string } }>('cmd', 'POST', '/api/v1/units', {
       name: `Comisaría ${uniq()}`, shortName: `CX-${uniq()}`, force: 'PNP', echelon: 'comisaria', missionTasks: ['PUESTO_CONTROL', 'INVENTADA'],
