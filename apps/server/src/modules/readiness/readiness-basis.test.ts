@@ -191,7 +191,9 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('readines
       const started = new Date();
       const outcomes = await Promise.all([runDailyReadinessRecompute(t.ctx), runDailyReadinessRecompute(other.ctx)]);
       expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
-      expect(outcomes.find((o) => !o.ran)).toMatchObject({ day, reason: expect.stringMatching(/^(running-elsewhere|already-done)$/) });
+      const skipped = outcomes.find((o) => !o.ran);
+      expect(skipped?.day).toBe(day);
+      expect(['running-elsewhere', 'already-done']).toContain(skipped && !skipped.ran ? skipped.reason : null);
       // While another instance holds the lock (PostgreSQL: a session of its own), a trigger leaves the work to it.
       if (name === 'postgres') {
         let release!: () => void;
