@@ -193,8 +193,10 @@ describe.skipIf(!hasChromium)('forces, readiness and training screens in Chromiu
     await recompute.click();
     await page.getByText(/Recalculadas \d+ unidades/).waitFor({ timeout: 60_000 });
     await page.getByRole('status').getByText(/Resultados calculados del/).waitFor();
-    await page.getByRole('heading', { name: 'Quiénes tienen certificados por vencer' }).waitFor();
-    await page.getByLabel('Vencen').selectOption('90');
+    const recertify = page.getByRole('region', { name: /Quiénes deben recertificarse/ });
+    await recertify.waitFor();
+    await recertify.getByLabel('Vencen', { exact: true }).selectOption('90');
+    await recertify.getByRole('columnheader', { name: 'Titular' }).waitFor();
     await page.screenshot({ path: join(RESULTS, 'forces-national-fresh.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
