@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { Link, useLocation } from '../../app/router.tsx';
+import { can, useSession } from '../../app/session.ts';
 import { useResource } from '../../app/use-resource.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { ClassificationBadge } from '../../app/ui/classification-badge.tsx';
@@ -16,6 +17,7 @@ import { getUnit } from './units-api.ts';
 export function UnitDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const { query } = useLocation();
+  const { session } = useSession();
   const unit = useResource(`unit:${id}`, (signal) => getUnit(id, signal));
   const back = <Link to="/units" className="back-link">{t('common.back')}</Link>;
 
@@ -33,6 +35,9 @@ export function UnitDetailPage({ id }: { id: string }) {
     [t('units.fields.parent'), u.parentId ? <UnitNameLink key="p" id={u.parentId} /> : none],
     [t('units.fields.homeUbigeo'), u.homeUbigeo ?? none],
     [t('units.fields.home'), u.home ? `${u.home.lon.toFixed(5)}, ${u.home.lat.toFixed(5)}` : none],
+    [t('forces.basis.authorizedStrength'), u.authorizedStrength ?? t('forces.basis.noStrength')],
+    [t('forces.basis.tasksTerm'), u.missionTasks ? u.missionTasks.map((task) => t(`forces.task.${task}` as 'forces.task.PUESTO_CONTROL')).join(', ') : t('forces.basis.tasksDefault')],
+    [t('forces.basis.directedTerm'), u.directedResourceAction ? `C5 · ${u.directedResourceRemark ?? ''}` : t('common.no')],
     [t('units.fields.createdAt'), formatDateTime(u.createdAt)],
     [t('units.fields.updatedAt'), formatDateTime(u.updatedAt)],
     [t('units.fields.id'), <code key="id">{u.id}</code>],
@@ -42,6 +47,7 @@ export function UnitDetailPage({ id }: { id: string }) {
       {back}
       <PageHeader title={u.name} />
       {query.get('created') && <Alert kind="success">{t('units.created')}</Alert>}
+      {can(session, 'readiness:read') && <p><Link to={`/readiness/units/${u.id}`}>{t('forces.basis.editLink')}</Link></p>}
       <dl className="details">
         {rows.map(([term, value]) => (
           <div key={term} className="details-row">
