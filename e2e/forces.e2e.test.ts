@@ -165,6 +165,42 @@ describe.skipIf(!hasChromium)('forces, readiness and training screens in Chromiu
     expect(pageErrors).toEqual([]);
   });
 
+  it('judges a unit against its authorized strength, and recomputes the country from the national view', async () => {
+    const open = context?.pages()[0];
+    const page = open && open.url() !== 'about:blank' ? open : await signIn();
+    const unitId = await unitWithMembers(page);
+    await page.goto(`${server?.url}/readiness/units/${unitId}`);
+    const basis = page.getByRole('form', { name: 'Base del alistamiento de la unidad' });
+    await basis.waitFor();
+    await basis.getByLabel('Efectivo autorizado (plazas)').fill('500');
+    await basis.getByRole('button', { name: 'Guardar base del alistamiento' }).click();
+    await basis.getByText('Guardado.').waitFor();
+    await page.getByRole('button', { name: 'Recalcular alistamiento' }).click();
+    await page.getByText('P medido contra el efectivo autorizado: 500 plazas.').waitFor();
+    await page.screenshot({ path: join(RESULTS, 'forces-unit-basis.png'), fullPage: true });
+    // Back to the roster, so the other tests see the seed as it was.
+    await basis.getByLabel('Efectivo autorizado (plazas)').fill('');
+    await basis.getByRole('button', { name: 'Guardar base del alistamiento' }).click();
+    await basis.getByText('Guardado.').waitFor();
+    await page.getByRole('button', { name: 'Recalcular alistamiento' }).click();
+    await page.getByText(/P medido contra la planilla/).waitFor();
+
+    await (await navLink(page, 'Alistamiento')).click();
+    await page.getByRole('heading', { name: 'Alistamiento nacional' }).waitFor();
+    await page.getByRole('status').getByText(/Alistamiento de \d+ unidades, \d+ con resultado\./).waitFor();
+    await page.getByRole('columnheader', { name: 'Sin datos' }).waitFor();
+    const recompute = page.getByRole('button', { name: 'Recalcular el país' });
+    await recompute.click();
+    await page.getByText(/Recalculadas \d+ unidades/).waitFor({ timeout: 60_000 });
+    await page.getByRole('status').getByText(/Resultados calculados del/).waitFor();
+    const recertify = page.getByRole('region', { name: /Quiénes deben recertificarse/ });
+    await recertify.waitFor();
+    await recertify.getByLabel('Vencen', { exact: true }).selectOption('90');
+    await recertify.getByRole('columnheader', { name: 'Titular' }).waitFor();
+    await page.screenshot({ path: join(RESULTS, 'forces-national-fresh.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
   /** The signed-in page (the tests above sign in; a filtered run starts on a blank page and signs in here). */
   async function analysisPage(): Promise<Page> {
     if (!context || !server) throw new Error('setup did not complete');

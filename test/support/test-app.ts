@@ -26,7 +26,8 @@ export async function testApp(
   options: { config?: Partial<Config>; ready?: () => boolean } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'enlace-app-'));
-  const config: Config = { ...loadConfig({ ENLACE_DATA_DIR: dataDir }), ...options.config };
+  // The daily readiness recompute stays off unless a test turns it on (and even then is triggered directly).
+  const config: Config = { ...loadConfig({ ENLACE_DATA_DIR: dataDir }), readinessDailyRecompute: false, ...options.config };
   const signingKey = loadOrCreateSigningKey(pkiDir(dataDir));
   const bus = createMemoryBus();
   let checkpointer: AuditCheckpointer | null = null;

@@ -58,7 +58,10 @@ export const ZUnitReadiness = z.object({
   computedAt: z.string(),
   standardVersion: z.string(),
   computed: ZCLevel,
+  /** C5 under a directed resource action, else the override's level, else the computed one. */
   effective: ZCLevel,
+  /** The unit is under a directed resource action (reconstitution, re-organisation): C5, for this reason. */
+  directedResourceAction: z.object({ remark: z.string() }).nullable().default(null),
   pillars: z.record(ZPillar, ZPillarResult),
   /** Mission-essential tasks and their rating. */
   tasks: z.array(z.looseObject({ task: z.string(), rating: ZTaskRating })),
@@ -70,6 +73,10 @@ export const ZUnitReadiness = z.object({
   gapSummary: z.array(z.looseObject({ pillar: ZPillar, needed: z.number().int(), closable: z.boolean() })),
   /** Billets (authorized strength, else roster size) and members whose status fills a billet. */
   strength: z.number().int(),
+  /** What `strength` is: the unit's authorized strength, or its roster when none is set. */
+  strengthBase: z.enum(['authorized', 'roster']).default('roster'),
+  /** Whose task list the METs are: the unit's own, or the standard's default tasks. */
+  tasksBase: z.enum(['unit', 'default']).default('default'),
   members: z.number().int(),
   /** Lethal weapons: carriers, allowed by the standard's share, compliance. */
   lethal: z.looseObject({ carriers: z.number().int(), allowed: z.number().int(), compliant: z.boolean() }).nullable(),
@@ -112,14 +119,27 @@ export type TReadinessRecomputeSummary = z.infer<typeof ZReadinessRecomputeSumma
 // National view
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * How complete and how old the stored readiness behind a figure is: units counted (every unit of the filter),
+ * those with no stored result ("sin datos", not at any level), and the oldest and newest computation time.
+ */
+export const ZReadinessFreshness = z.object({
+  units: z.number().int(),
+  /** Units at each effective level (C5 under a directed resource action, else the override's, else computed). */
+  byLevel: z.record(ZCLevel, z.number().int()),
+  /** Units never computed: counted here, at no level. */
+  withoutResult: z.number().int(),
+  oldestComputedAt: z.string().nullable(),
+  newestComputedAt: z.string().nullable(),
+});
+export type TReadinessFreshness = z.infer<typeof ZReadinessFreshness>;
+
 /** Readiness of the units of one force in one department. */
 export const ZRegionReadinessRow = z.object({
   department: ZDepartmentUbigeo,
   departmentName: z.string(),
   force: ZForce,
-  units: z.number().int(),
-  /** Units at each effective level. */
-  byLevel: z.record(ZCLevel, z.number().int()),
+  ...ZReadinessFreshness.shape,
   members: z.number().int(),
   /** Members holding a current certificate in every area the standard requires of each member. */
   qualifiedMembers: z.number().int(),
@@ -168,7 +188,10 @@ export const ZNationalQuery = z
 export type TNationalQuery = z.infer<typeof ZNationalQuery>;
 
 export const ZNationalReadiness = z.object({
+  /** Today (Lima): the day the certificate figures are judged on. Readiness is as of `overall`'s computations. */
   asOf: z.string(),
+  /** Every unit of the filter: how many have no result, and the oldest and newest computation. */
+  overall: ZReadinessFreshness,
   regions: z.array(ZRegionReadinessRow),
   capabilities: z.array(ZCapabilityRow),
   certified: z.array(ZCertifiedRow),

@@ -5,22 +5,33 @@ import {
   coursesOf,
   metsOf,
   minCount,
+  personnelStrength,
   popcount,
   prepareReadiness,
   requiredByKey,
-  strengthOf,
+  unitTasks,
 } from './prepare-readiness.ts';
-import type { TCompiledMet, TPrepared, TReadinessData, TReadinessEquipment, TReadinessMember } from './prepare-readiness.ts';
+import type {
+  TCompiledMet,
+  TPrepared,
+  TReadinessData,
+  TReadinessEquipment,
+  TReadinessMember,
+  TStrengthBase,
+  TTasksBase,
+} from './prepare-readiness.ts';
 import type { TGapSummary, TMetScore, TPillarScore, TGapItem, TReadinessComputation } from './readiness-result.schema.ts';
 import type { TLevelBoundaries, TMetRating, TReadinessLevel, TReadinessPillar, TReadinessStandard } from './readiness-standard.schema.ts';
 
 /**
  * Readiness of units against a standard, after classic unit status reporting:
- * - P: share of the strength (billets) filled by counted members holding every per-member course, current;
+ * - P: share of the strength (billets) filled by counted members holding every per-member course, current; the
+ *   strength is the unit's authorized strength when set, else its roster (`strengthBase` says which);
  * - S: equipment on hand over required, capped per category (ten spare batons do not make up for a missing radio);
  * - R: serviceable over on hand, both capped at the requirement (a surplus in repair does not lower R);
- * - T: share of the unit's METs trained and current (enough of the strength holds the MET's courses);
- * - C: the worst pillar; every level is 5 under a directed resource action.
+ * - T: share of the unit's METs trained and current (enough of the strength holds the MET's courses); the METs are
+ *   the unit's own task list when it states one, else the standard's default (`tasksBase` says which);
+ * - C: the worst pillar; every level is 5 under a directed resource action (its remark is the reason shown).
  * Each pillar's level is 1 at or above the standard's first boundary, 2 at or above the second, 3 at or above the
  * third, else 4. MET ratings: Y when the MET's training share and serviceable-equipment share both reach
  * `rating.yes` (and lethal weapons comply with the standard), Q when both reach `rating.qualified`, else N.
@@ -87,6 +98,8 @@ export function equipmentSums(p: TPrepared, u: number, required: Map<number, num
 /** Internal per-unit figures shared by the report and the gap list. */
 interface TUnitFigures {
   strength: number;
+  strengthBase: TStrengthBase;
+  tasksBase: TTasksBase;
   countedMembers: number;
   qualifiedP: number;
   mets: TCompiledMet[];
@@ -97,7 +110,8 @@ interface TUnitFigures {
 export function unitFigures(p: TPrepared, u: number): TUnitFigures {
   const spec = p.units[u] as TPrepared['units'][number];
   const mets = metsOf(p, spec);
-  const strength = strengthOf(p, u);
+  const { strength, base: strengthBase } = personnelStrength(spec, (p.start[u + 1] as number) - (p.start[u] as number));
+  const tasksBase = unitTasks(spec, p.compiled.standard).base;
   const metQualified = mets.map(() => 0);
   let countedMembers = 0;
   let qualifiedP = 0;
@@ -114,7 +128,7 @@ export function unitFigures(p: TPrepared, u: number): TUnitFigures {
     }
   }
   const required = requiredByKey([...p.compiled.standard.equipment, ...mets.flatMap((m) => m.requirements)], strength);
-  return { strength, countedMembers, qualifiedP, mets, metQualified, required };
+  return { strength, strengthBase, tasksBase, countedMembers, qualifiedP, mets, metQualified, required };
 }
 
 function rateUnit(p: TPrepared, u: number, options: TComputeReadinessOptions): TReadinessComputation {
@@ -179,8 +193,11 @@ function rateUnit(p: TPrepared, u: number, options: TComputeReadinessOptions): T
     standardVersion: std.version,
     asOf: p.asOf,
     strength,
+    strengthBase: f.strengthBase,
+    tasksBase: f.tasksBase,
     countedMembers: f.countedMembers,
     directedResourceAction: directed,
+    directedResourceRemark: directed ? (spec.directedResourceRemark ?? null) : null,
     pillars,
     level,
     mets,

@@ -37,7 +37,10 @@ export type {
   TReadinessCertificate,
   TReadinessEquipment,
 } from './prepare-readiness.ts';
-export { requiredQuantity } from './prepare-readiness.ts';
+export { requiredQuantity, personnelStrength, unitTasks } from './prepare-readiness.ts';
+export type { TStrengthBase, TTasksBase } from './prepare-readiness.ts';
+export { validateUnitTasks } from './validate-unit-tasks.ts';
+export type { TUnitTasksValidation } from './validate-unit-tasks.ts';
 export { computeReadiness, computeUnitReadiness, levelOf } from './compute-readiness.ts';
 export type { TComputeReadinessOptions } from './compute-readiness.ts';
 export { validateOverride, ZOverrideRequest, OVERRIDE_ERROR_CODES, OVERRIDE_REMARK_MIN, OVERRIDE_REMARK_MAX } from './validate-override.ts';

@@ -18,6 +18,8 @@ export interface TReadinessUnitSpec {
   readonly tasks?: readonly TTask[] | null;
   /** The unit is reorganising or re-equipping by order: every level is 5. */
   readonly directedResourceAction?: boolean;
+  /** Why (the order, what is being reorganised): shown with the C5. */
+  readonly directedResourceRemark?: string | null;
 }
 
 /** A member serving in a unit (for a seconded member: the unit served today). */
@@ -249,22 +251,39 @@ export function prepareReadiness(data: TReadinessData, standard: TReadinessStand
   };
 }
 
-/** The METs a unit reports on: its own list (deduplicated, only tasks the standard describes) or the default. */
+/** Which billets P is measured against: the unit's authorized strength, or (none set) its roster. */
+export type TStrengthBase = 'authorized' | 'roster';
+/** Whose mission-essential task list T and the MET ratings cover: the unit's own, or the standard's default. */
+export type TTasksBase = 'unit' | 'default';
+
+/**
+ * The billets of a unit (the denominator of P and the multiplier of per-member equipment): the authorized strength
+ * when one is set, as readiness reporting measures available qualified personnel against required strength; else
+ * the members on its roster (a unit without a stated strength is judged on who it has, and the result says so).
+ */
+export function personnelStrength(unit: TReadinessUnitSpec, roster: number): { strength: number; base: TStrengthBase } {
+  const authorized = unit.authorizedStrength;
+  return authorized !== undefined && authorized !== null ? { strength: authorized, base: 'authorized' } : { strength: roster, base: 'roster' };
+}
+
+/**
+ * The tasks a unit is rated on: its own list, deduplicated, keeping only tasks the standard describes (a later
+ * version of the standard may have dropped one); the standard's default tasks when it states none or none of its
+ * tasks is described any more.
+ */
+export function unitTasks(unit: TReadinessUnitSpec, standard: TReadinessStandard): { tasks: TTask[]; base: TTasksBase } {
+  const own = [...new Set(unit.tasks ?? [])].filter((t) => standard.mets.tasks[t] !== undefined);
+  return own.length > 0 ? { tasks: own, base: 'unit' } : { tasks: [...standard.mets.defaultTasks], base: 'default' };
+}
+
+/** The METs a unit reports on (see `unitTasks`), compiled. */
 export function metsOf(p: TPrepared, unit: TReadinessUnitSpec): TCompiledMet[] {
-  const tasks = unit.tasks ?? p.compiled.standard.mets.defaultTasks;
   const out: TCompiledMet[] = [];
-  for (const t of new Set(tasks)) {
+  for (const t of unitTasks(unit, p.compiled.standard).tasks) {
     const met = p.compiled.mets.get(t);
     if (met) out.push(met);
   }
   return out;
-}
-
-/** Billets of a unit. */
-export function strengthOf(p: TPrepared, u: number): number {
-  const spec = p.units[u] as TReadinessUnitSpec;
-  const roster = (p.start[u + 1] as number) - (p.start[u] as number);
-  return spec.authorizedStrength ?? roster;
 }
 
 /**

@@ -79,9 +79,15 @@ export const ZReadinessComputation = z.object({
   standardVersion: z.string(),
   asOf: z.iso.date(),
   strength: z.number().int(),
+  /** What `strength` is: the unit's authorized strength, or its roster when it has none set. */
+  strengthBase: z.enum(['authorized', 'roster']),
+  /** Whose METs were rated: the unit's own task list, or the standard's default tasks. */
+  tasksBase: z.enum(['unit', 'default']),
   /** Members whose status fills a billet. */
   countedMembers: z.number().int(),
   directedResourceAction: z.boolean(),
+  /** The reason of the directed resource action (why the unit is C5); null when there is none. */
+  directedResourceRemark: z.string().nullable(),
   pillars: z.object({ P: ZPillarScore, S: ZPillarScore, R: ZPillarScore, T: ZPillarScore }),
   /** The computed C-level: the worst pillar (5 under a directed resource action). */
   level: ZReadinessLevel,

@@ -1,18 +1,28 @@
 import { readableLabels } from '@enlace/access';
 import { EQUIPMENT_GROUPS, EQUIPMENT_GROUP_OF } from '@enlace/contracts';
-import type { TCapabilityRow, TCLevel, TEquipmentGroup, TForcesEquipmentCategory, TNationalReadiness } from '@enlace/contracts';
+import type { TCapabilityRow, TCLevel, TEquipmentGroup, TForcesEquipmentCategory, TNationalReadiness, TReadinessFreshness } from '@enlace/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { limaToday } from '../forces/forces-access.ts';
 import type { NationalFilter } from './readiness.repository.ts';
-import { capabilityRows, certifiedRows, expiringRows, regionRows } from './readiness.repository.ts';
+import type { RegionRow } from './readiness.repository.ts';
+import { capabilityRows, certifiedRows, expiringRows, overallRow, regionRows } from './readiness.repository.ts';
+
+const freshness = (r: Omit<RegionRow, 'department' | 'department_name' | 'force'>): TReadinessFreshness => ({
+  units: r.units,
+  byLevel: { C1: r.c1, C2: r.c2, C3: r.c3, C4: r.c4, C5: r.c5 } satisfies Record<TCLevel, number>,
+  withoutResult: r.without_result,
+  oldestComputedAt: r.oldest_computed_at?.toISOString() ?? null,
+  newestComputedAt: r.newest_computed_at?.toISOString() ?? null,
+});
 
 const emptyGroups = (): Record<TEquipmentGroup, number> =>
   Object.fromEntries(EQUIPMENT_GROUPS.map((g) => [g, 0])) as Record<TEquipmentGroup, number>;
 
 /**
  * The national view from stored results and the records, each figure one SQL aggregate over what the actor may read:
- * readiness by department and force (effective levels), where crowd-control and non-lethal means, radios and drones
+ * readiness by department and force (effective levels; units never computed counted as "sin datos"; the oldest and
+ * newest computation, per region and overall, so a stale view says so), where crowd-control and non-lethal means, radios and drones
  * are (per unit with its location), certified members per department and area, certificates expiring in 30/60/90 days.
  */
 export async function nationalReadiness({ ctx, actor, force, department, exercise }: {
@@ -32,8 +42,7 @@ export async function nationalReadiness({ ctx, actor, force, department, exercis
     department: r.department,
     departmentName: r.department_name,
     force: r.force,
-    units: r.units,
-    byLevel: { C1: r.c1, C2: r.c2, C3: r.c3, C4: r.c4, C5: r.c5 } satisfies Record<TCLevel, number>,
+    ...freshness(r),
     members: r.members,
     qualifiedMembers: r.qualified,
   }));
@@ -66,6 +75,7 @@ export async function nationalReadiness({ ctx, actor, force, department, exercis
 
   return {
     asOf: today,
+    overall: freshness(await overallRow(ctx.db, readiness)),
     regions,
     capabilities: [...capabilities.values()],
     certified,

@@ -21,6 +21,8 @@ const toValues = (c: TReadinessComputation, withGaps: boolean): ResultValues => 
     summary: c.gaps?.summary ?? [],
     items: c.gaps?.items ?? [],
     strength: c.strength,
+    strengthBase: c.strengthBase,
+    tasksBase: c.tasksBase,
     lethal: c.lethal,
     /** False when the gap list was not computed (national recompute): readers compute it for the unit on demand. */
     gapsComputed: withGaps,
@@ -60,8 +62,8 @@ export async function computeGaps(db: Queryable, unitId: string, asOf: string, s
   return computeReadiness(data, standard, { asOf })[0]?.gaps ?? null;
 }
 
-/** Every label: the caller has already checked access to the unit. */
-const ALL_LABELS = AGENCY_CODES.flatMap((agency) => CLASSIFICATIONS.map((classification) => ({ agency, classification })));
+/** Every label: the caller has already checked access (or is the system's daily recompute). */
+export const ALL_LABELS = AGENCY_CODES.flatMap((agency) => CLASSIFICATIONS.map((classification) => ({ agency, classification })));
 
 /** A stored row with its gap list filled in when it was stored without one. */
 export async function withGaps(db: Queryable, row: StoredResultRow): Promise<StoredResultRow> {
@@ -78,6 +80,8 @@ export function presentResult(r: StoredResultRow, names: ReadonlyMap<string, str
   const override = r.override_id
     ? { id: r.override_id, level: r.override_level as TCLevel, remark: r.override_remark ?? '', by: r.override_by ?? '', at: r.override_at!.toISOString() }
     : null;
+  // The unit's directed resource action is read live: it makes the unit C5 from the moment it is set.
+  const directed = r.directed_resource_action;
   return {
     id: r.id,
     unitId: r.unit_id,
@@ -87,13 +91,16 @@ export function presentResult(r: StoredResultRow, names: ReadonlyMap<string, str
     computedAt: r.computed_at.toISOString(),
     standardVersion: r.standard_version,
     computed,
-    effective: override?.level ?? computed,
+    effective: directed ? 'C5' : (override?.level ?? computed),
+    directedResourceAction: directed ? { remark: r.directed_resource_remark ?? '' } : null,
     pillars: r.pillars as TUnitReadiness['pillars'],
     tasks: r.tasks as TUnitReadiness['tasks'],
     gaps: items.map((g) => (g.memberId && names.has(g.memberId) ? { ...g, memberName: names.get(g.memberId) } : g)),
     targetLevel: typeof details.targetLevel === 'number' ? cLevel(details.targetLevel) : null,
     gapSummary: (details.summary ?? []) as TUnitReadiness['gapSummary'],
     strength: details.strength ?? r.members,
+    strengthBase: details.strengthBase ?? 'roster',
+    tasksBase: details.tasksBase ?? 'default',
     members: r.members,
     lethal: (details.lethal ?? null) as TUnitReadiness['lethal'],
     override,

@@ -1,7 +1,7 @@
 import type { ResourceLabel } from '@enlace/access';
 import { COURSE_AREAS } from '@enlace/contracts';
 import type { TAgencyCode, TClassification, TForce } from '@enlace/contracts';
-import type { TReadinessCertificate, TReadinessData, TReadinessEquipment, TReadinessMember, TReadinessStandard } from '@enlace/rules';
+import type { TReadinessCertificate, TReadinessData, TReadinessEquipment, TReadinessMember, TReadinessStandard, TTask } from '@enlace/rules';
 import type { Queryable } from '../../platform/db/db.ts';
 import { labelKeys, labelPredicate } from '../../platform/db/label-filter.ts';
 
@@ -46,7 +46,18 @@ export async function loadReadinessData(
   { itemsForRepair = true }: { itemsForRepair?: boolean } = {},
 ): Promise<TReadinessData> {
   const p1: unknown[] = [];
-  const units = await db.query<{ id: string }>(`WITH ${scopeCte(scope, p1)} SELECT id FROM scope ORDER BY id`, p1);
+  const units = await db.query<{
+    id: string;
+    authorized_strength: number | null;
+    mission_tasks: TTask[] | null;
+    directed_resource_action: boolean;
+    directed_resource_remark: string | null;
+  }>(
+    `WITH ${scopeCte(scope, p1)}
+     SELECT u.id, u.authorized_strength, u.mission_tasks, u.directed_resource_action, u.directed_resource_remark
+       FROM scope JOIN unit u ON u.id = scope.id ORDER BY u.id`,
+    p1,
+  );
 
   // A few named units: certificates by member (index); a whole region or the country: one hash pass over them all.
   const few = scope.unitIds !== undefined && scope.unitIds.length <= 50;
@@ -115,7 +126,13 @@ export async function loadReadinessData(
     });
   }
   return {
-    units: units.rows.map((u) => ({ unitId: u.id })),
+    units: units.rows.map((u) => ({
+      unitId: u.id,
+      authorizedStrength: u.authorized_strength,
+      tasks: u.mission_tasks,
+      directedResourceAction: u.directed_resource_action,
+      directedResourceRemark: u.directed_resource_remark,
+    })),
     members: members.rows.map((m) => ({ id: m.id, unitId: m.unit_id, status: m.status, designatedLethal: m.designated_lethal })),
     certificates,
     equipment: equipment.rows.map((e) => ({
@@ -199,9 +216,13 @@ export interface StoredResultRow {
     summary?: unknown[];
     items?: unknown[];
     strength?: number;
+    strengthBase?: 'authorized' | 'roster';
+    tasksBase?: 'unit' | 'default';
     lethal?: unknown;
     gapsComputed?: boolean;
   } | null;
+  directed_resource_action: boolean;
+  directed_resource_remark: string | null;
   members: number;
   qualified_members: number;
   override_id: string | null;
@@ -212,6 +233,7 @@ export interface StoredResultRow {
 }
 
 const RESULT_SELECT = `SELECT r.id, r.unit_id, u.name AS unit_name, u.force, u.agency, u.classification, u.exercise,
+    u.directed_resource_action, u.directed_resource_remark,
     r.as_of::text AS as_of, r.computed_at, r.standard_version, r.computed, r.pillars, r.tasks, r.gaps AS details, r.members,
     r.qualified_members, o.id AS override_id, o.level AS override_level, o.remark AS override_remark, o.by_actor AS override_by,
     o.at AS override_at
@@ -302,8 +324,8 @@ function unitWhere(f: NationalFilter, params: unknown[], alias = 'u.'): string {
   return where.join(' AND ');
 }
 
-/** Per department and force: units by effective level (the override's when there is one), members, qualified. */
-export async function regionRows(db: Queryable, f: NationalFilter): Promise<{
+/** A region row of the national view. */
+export interface RegionRow {
   department: string;
   department_name: string;
   force: TForce;
@@ -313,39 +335,58 @@ export async function regionRows(db: Queryable, f: NationalFilter): Promise<{
   c3: number;
   c4: number;
   c5: number;
+  without_result: number;
+  oldest_computed_at: Date | null;
+  newest_computed_at: Date | null;
   members: number;
   qualified: number;
-}[]> {
-  const params: unknown[] = [];
-  const where = unitWhere(f, params);
-  const r = await db.query<{
-    department: string;
-    department_name: string;
-    force: TForce;
-    units: number;
-    c1: number;
-    c2: number;
-    c3: number;
-    c4: number;
-    c5: number;
-    members: number;
-    qualified: number;
-  }>(
-    `WITH eff AS (
-       SELECT left(u.home_ubigeo, 2) AS department, u.force, coalesce(o.level, r.computed) AS level, r.members, r.qualified_members
-         FROM unit u JOIN readiness_result r ON r.unit_id = u.id
+}
+
+/**
+ * Every unit of the filter with its effective level: C5 under a directed resource action, else the override's, else
+ * the stored result's; NULL for a unit never computed ("sin datos"), which is counted, not left out.
+ */
+const EFFECTIVE = (where: string): string => `eff AS (
+       SELECT left(u.home_ubigeo, 2) AS department, u.force, r.computed_at,
+              CASE WHEN u.directed_resource_action THEN 'C5' WHEN r.unit_id IS NULL THEN NULL ELSE coalesce(o.level, r.computed) END AS level,
+              coalesce(r.members, 0) AS members, coalesce(r.qualified_members, 0) AS qualified_members
+         FROM unit u LEFT JOIN readiness_result r ON r.unit_id = u.id
          LEFT JOIN readiness_override o ON o.unit_id = u.id AND o.withdrawn_at IS NULL
-        WHERE u.home_ubigeo IS NOT NULL AND ${where})
-     SELECT e.department, coalesce(d.name, e.department) AS department_name, e.force, count(*)::int AS units,
+        WHERE ${where})`;
+
+const COUNTS = `count(*)::int AS units,
             count(*) FILTER (WHERE level = 'C1')::int AS c1, count(*) FILTER (WHERE level = 'C2')::int AS c2,
             count(*) FILTER (WHERE level = 'C3')::int AS c3, count(*) FILTER (WHERE level = 'C4')::int AS c4,
-            count(*) FILTER (WHERE level = 'C5')::int AS c5,
-            sum(e.members)::int AS members, sum(e.qualified_members)::int AS qualified
+            count(*) FILTER (WHERE level = 'C5')::int AS c5, count(*) FILTER (WHERE level IS NULL)::int AS without_result,
+            min(computed_at) AS oldest_computed_at, max(computed_at) AS newest_computed_at,
+            coalesce(sum(members), 0)::int AS members, coalesce(sum(qualified_members), 0)::int AS qualified`;
+
+/**
+ * Per department and force: every unit, by effective level, with how many have no stored result and how old the
+ * stored results are (oldest and newest computation), members and qualified members.
+ */
+export async function regionRows(db: Queryable, f: NationalFilter): Promise<RegionRow[]> {
+  const params: unknown[] = [];
+  const where = unitWhere(f, params);
+  const r = await db.query<RegionRow>(
+    `WITH ${EFFECTIVE(`u.home_ubigeo IS NOT NULL AND ${where}`)}
+     SELECT e.department, coalesce(d.name, e.department) AS department_name, e.force, ${COUNTS}
        FROM eff e LEFT JOIN ref_department d ON d.ubigeo = e.department
       GROUP BY e.department, d.name, e.force ORDER BY e.department, e.force`,
     params,
   );
   return r.rows;
+}
+
+/** The same figures over every unit of the filter (those without a home department included). */
+export async function overallRow(db: Queryable, f: NationalFilter): Promise<Omit<RegionRow, 'department' | 'department_name' | 'force'>> {
+  const params: unknown[] = [];
+  const where = unitWhere(f, params);
+  const r = await db.query<Omit<RegionRow, 'department' | 'department_name' | 'force'>>(
+    `WITH ${EFFECTIVE(where)} SELECT ${COUNTS} FROM eff`,
+    params,
+  );
+  return r.rows[0]!;
 }
 
 /** Per unit with any crowd-control, non-lethal, radio or drone (or other) equipment: serviceable quantity per category. */
@@ -478,4 +519,27 @@ export async function insertActiveStandard(
     [s.standard.standardId, s.standard.version, JSON.stringify(s.standard), s.remark, s.createdBy],
   );
   return r.rows[0]!;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The daily recompute
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Takes the daily recompute's lock for the caller's transaction, without waiting: false when another server
+ * instance holds it (it is recomputing now).
+ */
+export async function tryLockDailyRecompute(db: Queryable): Promise<boolean> {
+  const r = await db.query<{ ok: boolean }>("SELECT pg_try_advisory_xact_lock(hashtext('readiness_daily_recompute')) AS ok");
+  return r.rows[0]?.ok === true;
+}
+
+/** When the daily recompute of a Lima day ran, if it did. */
+export async function findDailyRun(db: Queryable, day: string): Promise<{ ran_at: Date; units: number } | null> {
+  const r = await db.query<{ ran_at: Date; units: number }>('SELECT ran_at, units FROM readiness_daily_run WHERE day = $1::date', [day]);
+  return r.rows[0] ?? null;
+}
+
+export async function insertDailyRun(db: Queryable, v: { day: string; units: number; standardVersion: string }): Promise<void> {
+  await db.query('INSERT INTO readiness_daily_run (day, units, standard_version) VALUES ($1::date, $2, $3)', [v.day, v.units, v.standardVersion]);
 }

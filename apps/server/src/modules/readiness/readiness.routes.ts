@@ -31,6 +31,7 @@ import { overrideReadiness } from './override-readiness.ts';
 import { withdrawReadinessOverride } from './withdraw-readiness-override.ts';
 import { planRegionTraining } from './plan-region-training.ts';
 import { recomputeNationalReadiness } from './recompute-national-readiness.ts';
+import { startDailyReadinessRecompute } from './daily-readiness-recompute.ts';
 
 const tags = ['readiness'];
 const ZListQuery = z
@@ -47,6 +48,8 @@ const ZPlanQuery = ZTrainingPlanQuery.extend({ targetLevel: z.enum(['1', '2', '3
 export function readinessRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
+    const stopDaily = startDailyReadinessRecompute(ctx);
+    app.addHook('onClose', async () => stopDaily());
 
     app.get('/readiness/units', {
       config: { access: 'readiness:read' },

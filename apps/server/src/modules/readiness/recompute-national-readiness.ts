@@ -1,4 +1,5 @@
 import { readableLabels } from '@enlace/access';
+import type { ResourceLabel } from '@enlace/access';
 import { C_LEVELS } from '@enlace/contracts';
 import type { TCLevel, TReadinessRecomputeSummary } from '@enlace/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -18,8 +19,18 @@ export async function recomputeNationalReadiness(
   actor: Actor,
   asOf: string = limaToday(),
 ): Promise<TReadinessRecomputeSummary> {
+  return recomputeReadiness(tx, audit, readableLabels(actor, 'readiness:compute'), asOf);
+}
+
+/** Recomputes every unit of the given labels (the daily job: all of them); one audit entry. */
+export async function recomputeReadiness(
+  tx: Queryable,
+  audit: AuditTrail,
+  labels: readonly ResourceLabel[],
+  asOf: string,
+): Promise<TReadinessRecomputeSummary> {
   const started = performance.now();
-  const { computations, members, standardVersion } = await computeAndStore(tx, { labels: readableLabels(actor, 'readiness:compute') }, asOf, { gaps: false });
+  const { computations, members, standardVersion } = await computeAndStore(tx, { labels }, asOf, { gaps: false });
   const byLevel = Object.fromEntries(C_LEVELS.map((l) => [l, 0])) as Record<TCLevel, number>;
   for (const c of computations) byLevel[cLevel(c.level)] += 1;
   const summary = { asOf, units: computations.length, members, byLevel, millis: Math.round(performance.now() - started), standardVersion };

@@ -1,9 +1,11 @@
 import { FORCE_ECHELONS, unitParentProblem } from '@enlace/contracts';
+import { OVERRIDE_REMARK_MIN, validateUnitTasks } from '@enlace/rules';
 import type { TUnit, TUnitCreate, TUnitUpdate } from '@enlace/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import { standardInForce } from '../readiness/standard-in-force.ts';
 import { assertUnitAccess } from './unit-access.ts';
 import type { UnitValues } from './units.repository.ts';
 import { areaGeometryProblem, childEchelons, districtExists, findUnit, insertUnit, updateUnitRow, wouldCycle } from './units.repository.ts';
@@ -11,9 +13,10 @@ import { areaGeometryProblem, childEchelons, districtExists, findUnit, insertUni
 /**
  * Checks a unit's echelon, area, parent and home. `placed` says whether the unit is new or changes its place
  * (parent, force or echelon): only then must the parent be a higher echelon of an allowed hierarchy, so that
- * renaming a unit recorded before the rule existed is not refused.
+ * renaming a unit recorded before the rule existed is not refused. `tasksGiven`: the unit's task types are being set
+ * (only then are they checked against the standard in force).
  */
-async function checkReferences(tx: Queryable, actor: Actor, v: UnitValues, selfId: string | null, placed: boolean): Promise<void> {
+async function checkReferences(tx: Queryable, actor: Actor, v: UnitValues, selfId: string | null, placed: boolean, tasksGiven = true): Promise<void> {
   const allowed = FORCE_ECHELONS[v.force];
   if (!allowed.includes(v.echelon)) {
     throw new AppError('UNIT_ECHELON_NOT_OF_FORCE', { echelon: v.echelon, force: v.force, allowed: allowed.join(', ') });
@@ -40,6 +43,25 @@ async function checkReferences(tx: Queryable, actor: Actor, v: UnitValues, selfI
   if (v.homeUbigeo && !(await districtExists(tx, v.homeUbigeo))) {
     throw new AppError('REFERENCE_NOT_FOUND', { field: 'homeUbigeo' });
   }
+  await checkReadinessBasis(tx, v, tasksGiven);
+}
+
+/**
+ * The unit's readiness basis: its task types must be METs of the readiness standard in force (a task without one
+ * cannot be rated), and a directed resource action (C5) needs a remark naming the order, as an override does.
+ */
+async function checkReadinessBasis(tx: Queryable, v: UnitValues, tasksGiven: boolean): Promise<void> {
+  // A stored list is not re-checked on other edits: a later standard may have dropped a task (rating skips it).
+  if (v.missionTasks && tasksGiven) {
+    const { standard, ref } = await standardInForce(tx);
+    const check = validateUnitTasks(v.missionTasks, standard);
+    if (!check.ok) throw new AppError(check.code, { unknown: check.unknown.join(', '), known: check.known.join(', '), standard: ref });
+    v.missionTasks = check.tasks;
+  }
+  if (v.directedResourceAction && (v.directedResourceRemark ?? '').trim().length < OVERRIDE_REMARK_MIN) {
+    throw new AppError('UNIT_DIRECTED_ACTION_NEEDS_REMARK', { min: OVERRIDE_REMARK_MIN });
+  }
+  if (!v.directedResourceAction) v.directedResourceRemark = null;
 }
 
 /** Creates a unit owned by the actor's agency unless another is given (and allowed). */
@@ -56,6 +78,10 @@ export async function createUnit(tx: Queryable, audit: AuditTrail, actor: Actor,
     agency: draft.agency ?? actor.agency,
     classification: draft.classification,
     exercise: draft.exercise,
+    authorizedStrength: draft.authorizedStrength ?? null,
+    missionTasks: draft.missionTasks ?? null,
+    directedResourceAction: draft.directedResourceAction ?? false,
+    directedResourceRemark: draft.directedResourceRemark ?? null,
   };
   assertUnitAccess(actor, 'unit:write', values, { existing: false });
   await checkReferences(tx, actor, values, null, true);
@@ -87,10 +113,14 @@ export async function updateUnit(
     agency: changes.agency ?? before.agency,
     classification: changes.classification ?? before.classification,
     exercise: changes.exercise ?? before.exercise,
+    authorizedStrength: changes.authorizedStrength === undefined ? before.authorizedStrength : changes.authorizedStrength,
+    missionTasks: changes.missionTasks === undefined ? before.missionTasks : changes.missionTasks,
+    directedResourceAction: changes.directedResourceAction ?? before.directedResourceAction,
+    directedResourceRemark: changes.directedResourceRemark === undefined ? before.directedResourceRemark : changes.directedResourceRemark,
   };
   assertUnitAccess(actor, 'unit:write', values, { existing: false });
   const regraded = values.force !== before.force || values.echelon !== before.echelon;
-  await checkReferences(tx, actor, values, id, regraded || values.parentId !== before.parentId);
+  await checkReferences(tx, actor, values, id, regraded || values.parentId !== before.parentId, changes.missionTasks !== undefined);
   if (regraded) {
     // Its subordinates must still hang from a higher echelon of an allowed hierarchy.
     const stranded = (await childEchelons(tx, id)).filter((c) => unitParentProblem(c, values) !== null);

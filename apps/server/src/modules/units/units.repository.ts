@@ -18,12 +18,17 @@ interface UnitRow {
   agency: TUnit['agency'];
   classification: TUnit['classification'];
   exercise: boolean;
+  authorized_strength: number | null;
+  mission_tasks: string[] | null;
+  directed_resource_action: boolean;
+  directed_resource_remark: string | null;
   created_at: Date;
   updated_at: Date;
 }
 
 const COLUMNS = `id, name, short_name, force, echelon, parent_id, home_ubigeo,
-  ST_X(home) AS lon, ST_Y(home) AS lat, area_ubigeo, ST_AsGeoJSON(area, 7) AS area_json, agency, classification, exercise, created_at, updated_at`;
+  ST_X(home) AS lon, ST_Y(home) AS lat, area_ubigeo, ST_AsGeoJSON(area, 7) AS area_json, agency, classification, exercise,
+  authorized_strength, mission_tasks, directed_resource_action, directed_resource_remark, created_at, updated_at`;
 
 const toUnit = (r: UnitRow): TUnit => ({
   id: r.id,
@@ -38,6 +43,10 @@ const toUnit = (r: UnitRow): TUnit => ({
   agency: r.agency,
   classification: r.classification,
   exercise: r.exercise,
+  authorizedStrength: r.authorized_strength,
+  missionTasks: r.mission_tasks,
+  directedResourceAction: r.directed_resource_action,
+  directedResourceRemark: r.directed_resource_remark,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
 });
@@ -72,7 +81,10 @@ export async function findUnit(db: Queryable, id: string): Promise<TUnit | null>
   return r.rows[0] ? toUnit(r.rows[0]) : null;
 }
 
-export type UnitValues = Required<Omit<TUnitCreate, 'agency' | 'area'>> & {
+/** The readiness basis of a unit (authorized strength, task types, directed resource action); absent: none. */
+type ReadinessBasisKeys = 'authorizedStrength' | 'missionTasks' | 'directedResourceAction' | 'directedResourceRemark';
+
+export type UnitValues = Required<Omit<TUnitCreate, 'agency' | 'area' | ReadinessBasisKeys>> & Pick<TUnitCreate, ReadinessBasisKeys> & {
   agency: TUnit['agency'];
   /** Area of responsibility; absent keeps the stored one (none for a new unit). */
   area?: TAreaOfResponsibility | undefined;
@@ -82,7 +94,7 @@ export type UnitValues = Required<Omit<TUnitCreate, 'agency' | 'area'>> & {
 const areaSql = (n: number): string =>
   `CASE WHEN $${n}::text IS NULL THEN NULL ELSE ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($${n}::text), 4326)) END`;
 
-/** The eleven column values of a unit, in the order both statements below use. */
+/** The column values of a unit, in the order both statements below use. */
 function unitParams(u: UnitValues): unknown[] {
   return [
     u.name,
@@ -98,16 +110,20 @@ function unitParams(u: UnitValues): unknown[] {
     u.exercise,
     u.area?.ubigeo ?? [],
     u.area?.geometry ? JSON.stringify(u.area.geometry) : null,
+    u.authorizedStrength ?? null,
+    u.missionTasks ?? null,
+    u.directedResourceAction ?? false,
+    u.directedResourceRemark ?? null,
   ];
 }
 
 export async function insertUnit(db: Queryable, u: UnitValues): Promise<TUnit> {
   const r = await db.query<UnitRow>(
     `INSERT INTO unit (name, short_name, force, echelon, parent_id, home_ubigeo, home, agency, classification, exercise,
-                       area_ubigeo, area)
+                       area_ubigeo, area, authorized_strength, mission_tasks, directed_resource_action, directed_resource_remark)
      VALUES ($1, $2, $3, $4, $5, $6,
              CASE WHEN $7::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($7::float8, $8::float8), 4326) END,
-             $9, $10, $11, $12::text[], ${areaSql(13)})
+             $9, $10, $11, $12::text[], ${areaSql(13)}, $14::int, $15::text[], $16::boolean, $17::text)
      RETURNING ${COLUMNS}`,
     unitParams(u),
   );
@@ -119,8 +135,10 @@ export async function updateUnitRow(db: Queryable, id: string, u: UnitValues): P
     `UPDATE unit SET name = $2, short_name = $3, force = $4, echelon = $5, parent_id = $6, home_ubigeo = $7,
             home = CASE WHEN $8::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($8::float8, $9::float8), 4326) END,
             agency = $10, classification = $11, exercise = $12,
-            area_ubigeo = CASE WHEN $15::boolean THEN $13::text[] ELSE area_ubigeo END,
-            area = CASE WHEN $15::boolean THEN ${areaSql(14)} ELSE area END, updated_at = now()
+            area_ubigeo = CASE WHEN $19::boolean THEN $13::text[] ELSE area_ubigeo END,
+            area = CASE WHEN $19::boolean THEN ${areaSql(14)} ELSE area END,
+            authorized_strength = $15::int, mission_tasks = $16::text[], directed_resource_action = $17::boolean,
+            directed_resource_remark = $18::text, updated_at = now()
       WHERE id = $1 RETURNING ${COLUMNS}`,
     [id, ...unitParams(u), u.area !== undefined],
   );

@@ -48,6 +48,8 @@ export interface Config {
   readonly cotMaxEventBytes: number;
   /** Validity of client certificates issued for TAK devices, days. */
   readonly cotCertificateDays: number;
+  /** Recompute the whole country's readiness every day at 02:00 Lima (ENLACE_READINESS_DAILY=off disables it). */
+  readonly readinessDailyRecompute: boolean;
 }
 
 function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -109,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cotReportClassification: env.ENLACE_COT_REPORT_CLASSIFICATION || 'CONFIDENCIAL',
     cotMaxEventBytes: intVar(env, 'ENLACE_COT_MAX_EVENT_BYTES', 65536),
     cotCertificateDays: intVar(env, 'ENLACE_COT_CERTIFICATE_DAYS', 365),
+    readinessDailyRecompute: oneOf(env, 'ENLACE_READINESS_DAILY', ['on', 'off'] as const, 'on') === 'on',
   };
 }

@@ -8,6 +8,7 @@ import {
   ZJointExercise,
   ZNationalReadiness,
   ZPerson,
+  ZReadinessRecomputeSummary,
   ZTrainingPlan,
   ZTrainingSession,
   ZUnit,
@@ -16,6 +17,7 @@ import {
   type TCLevel,
   type TForce,
   type TUnitReadiness,
+  type TUnitUpdate,
 } from '@enlace/contracts';
 import { ZStandardVersion, ZStandardVersionInfo } from '@enlace/rules';
 import type { TReadinessStandard } from '@enlace/rules';
@@ -114,3 +116,13 @@ export const getStandardVersion = (version: string, signal?: AbortSignal) =>
 /** Puts a new version of the standard in force (admins). */
 export const createStandardVersion = (standard: TReadinessStandard, remark: string) =>
   apiRequest('/readiness/standard/versions', ZStandardVersion, { method: 'POST', body: { standard, ...(remark.trim() ? { remark: remark.trim() } : {}) } });
+
+/** Changes what a unit's readiness is judged against (authorized strength, task types, directed resource action). */
+export const updateUnitBasis = (id: string, body: TUnitUpdate) => apiRequest(`/units/${enc(id)}`, ZUnit, { method: 'PATCH', body });
+
+/** Recomputes the readiness of every unit the user may compute (the whole country for national users). */
+export const recomputeCountry = () => apiRequest('/readiness/recompute', ZReadinessRecomputeSummary, { method: 'POST', body: {} });
+
+/** Valid certificates whose last day falls within `days` days, soonest first, with their holders' names. */
+export const listExpiringCertificates = (days: number, signal?: AbortSignal) =>
+  apiRequest('/certificates', ZCertificatePage, { query: { expiringWithinDays: days, limit: 500 }, signal });

@@ -49,7 +49,7 @@ export function NationalMap({
         const ubigeo = String(f.properties?.['ubigeo'] ?? '');
         const d = byDept.get(ubigeo);
         const level = d?.typicalLevel ?? null;
-        const label = d && d.units > 0 ? `${String(f.properties?.['name'] ?? '')}\n${percent(d.readyShare)} C1-C2` : String(f.properties?.['name'] ?? '');
+        const label = d && d.units > d.withoutResult ? `${String(f.properties?.['name'] ?? '')}\n${percent(d.readyShare)} C1-C2` : String(f.properties?.['name'] ?? '');
         return { ...f, properties: { ...f.properties, color: level ? LEVEL_COLORS[level] : NO_DATA, label } };
       }),
     };

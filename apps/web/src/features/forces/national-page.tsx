@@ -10,16 +10,21 @@ import {
   type TEquipmentGroup,
   type TExpiringSummary,
   type TForce,
+  type TReadinessFreshness,
+  type TReadinessRecomputeSummary,
   type TRegionReadinessRow,
 } from '@enlace/contracts';
 import { errorMessage } from '../../app/api.ts';
+import { formatDateTime } from '../../app/format.ts';
 import { Link } from '../../app/router.tsx';
+import { can, useSession } from '../../app/session.ts';
 import { useResource } from '../../app/use-resource.ts';
+import { useSubmission } from '../../app/use-submission.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { Loading } from '../../app/ui/loading.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { SelectField } from '../../app/ui/select-field.tsx';
-import { getNational, listUnitReadiness } from './forces-api.ts';
+import { getNational, listExpiringCertificates, listUnitReadiness, recomputeCountry } from './forces-api.ts';
 import { NationalMap } from './national-map.tsx';
 import { LEVEL_COLORS, PILLAR_ORDER, byDepartment, levelNumber, percent, pillarOf } from './readiness-view.ts';
 import { TrainingPlanPanel } from './training-plan-panel.tsx';
@@ -32,10 +37,13 @@ import './forces.css';
  */
 export function NationalReadinessPage() {
   const { t } = useTranslation();
+  const { session } = useSession();
   const [force, setForce] = useState<TForce | ''>('');
   const [group, setGroup] = useState<TEquipmentGroup>('crowd_control');
   const [selected, setSelected] = useState<string | null>(null);
-  const national = useResource(`forces-national:${force}`, (signal) => getNational(force || undefined, signal));
+  // Bumped after a recompute, so the view (and the units' table) are read again.
+  const [generation, setGeneration] = useState(0);
+  const national = useResource(`forces-national:${force}:${generation}`, (signal) => getNational(force || undefined, signal));
   const departments = useMemo(() => byDepartment(national.data?.regions ?? []), [national.data]);
   const unitNames = useMemo(() => new Map((national.data?.capabilities ?? []).map((c) => [c.unitId, c.unitName])), [national.data]);
 
@@ -61,18 +69,21 @@ export function NationalReadinessPage() {
       </div>
       {national.error !== null && <Alert kind="error">{errorMessage(national.error)}</Alert>}
       {national.loading && !national.data && <Loading />}
+      {can(session, 'readiness:compute') && <RecomputeCountry onDone={() => { setGeneration((g) => g + 1); }} />}
       {national.data && (
         <>
-          <p className="small muted">{t('forces.national.asOf', { asOf: national.data.asOf })}</p>
+          <FreshnessNote fresh={national.data.overall} certificatesAsOf={national.data.asOf} />
           <NationalMap departments={departments} capabilities={national.data.capabilities} group={group} selected={selected} onSelect={setSelected} />
           <RegionTable rows={national.data.regions} selected={selected} onSelect={setSelected} />
           <UnitReadinessTable
+            key={generation}
             department={selected}
             departmentName={departments.find((d) => d.department === selected)?.departmentName ?? selected}
             force={force || undefined}
             onClear={() => { setSelected(null); }}
           />
           <ExpiringCards expiring={national.data.expiring} />
+          {can(session, 'personnel:read-personal') && can(session, 'training:read') && <ExpiringPeople />}
           <EquipmentDistribution rows={national.data.capabilities} />
           <CertifiedTable rows={national.data.certified} />
         </>
@@ -97,8 +108,10 @@ function RegionTable({ rows, selected, onSelect }: { rows: readonly TRegionReadi
               <th scope="col">{t('forces.national.force')}</th>
               <th scope="col" className="numeric">{t('forces.national.units')}</th>
               {C_LEVELS.map((c) => <th key={c} scope="col" className="numeric">{c}</th>)}
+              <th scope="col" className="numeric">{t('forces.fresh.withoutResult')}</th>
               <th scope="col" className="numeric">{t('forces.national.members')}</th>
               <th scope="col" className="numeric">{t('forces.national.qualified')}</th>
+              <th scope="col">{t('forces.fresh.computedColumn')}</th>
             </tr>
           </thead>
           <tbody>
@@ -110,10 +123,12 @@ function RegionTable({ rows, selected, onSelect }: { rows: readonly TRegionReadi
                 <td data-label={t('forces.national.force')}>{t(`force.${r.force}`)}</td>
                 <td className="numeric" data-label={t('forces.national.units')}>{r.units}</td>
                 {C_LEVELS.map((c) => <td key={c} className="numeric" data-label={c}>{r.byLevel[c] ?? 0}</td>)}
+                <td className={r.withoutResult > 0 ? 'numeric warning-text' : 'numeric'} data-label={t('forces.fresh.withoutResult')}>{r.withoutResult}</td>
                 <td className="numeric" data-label={t('forces.national.members')}>{r.members}</td>
                 <td className="numeric" data-label={t('forces.national.qualified')}>
                   {r.qualifiedMembers} ({percent(r.members > 0 ? r.qualifiedMembers / r.members : null)})
                 </td>
+                <td data-label={t('forces.fresh.computedColumn')}><ComputedRange fresh={r} /></td>
               </tr>
             ))}
           </tbody>
@@ -178,6 +193,106 @@ function UnitReadinessTable({ department, departmentName, force, onClear }: {
           </tbody>
         </table>
       )}
+    </section>
+  );
+}
+
+/** How complete and how old the readiness shown is: units without a result, the oldest and newest computation. */
+function FreshnessNote({ fresh, certificatesAsOf }: { fresh: TReadinessFreshness; certificatesAsOf: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="card freshness" role="status">
+      <p>
+        {t('forces.fresh.summary', { units: fresh.units, rated: fresh.units - fresh.withoutResult })}
+        {fresh.withoutResult > 0 && <strong> {t('forces.fresh.missing', { count: fresh.withoutResult })}</strong>}
+      </p>
+      <p className="small muted">
+        {fresh.oldestComputedAt && fresh.newestComputedAt
+          ? t('forces.fresh.range', { oldest: formatDateTime(fresh.oldestComputedAt), newest: formatDateTime(fresh.newestComputedAt) })
+          : t('forces.fresh.never')}
+        {' '}{t('forces.fresh.certificatesAsOf', { asOf: certificatesAsOf })}
+      </p>
+    </div>
+  );
+}
+
+function ComputedRange({ fresh }: { fresh: Pick<TReadinessFreshness, 'oldestComputedAt' | 'newestComputedAt'> }) {
+  const { t } = useTranslation();
+  if (!fresh.oldestComputedAt || !fresh.newestComputedAt) return <span className="muted">{t('forces.fresh.noResult')}</span>;
+  const oldest = formatDateTime(fresh.oldestComputedAt);
+  const newest = formatDateTime(fresh.newestComputedAt);
+  return <span className="small">{oldest === newest ? oldest : `${oldest} – ${newest}`}</span>;
+}
+
+/** Recomputes every unit the user may compute, showing a busy state and then the result. */
+function RecomputeCountry({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const { busy, errors, send } = useSubmission();
+  const [summary, setSummary] = useState<TReadinessRecomputeSummary | null>(null);
+  const run = (): void => {
+    setSummary(null);
+    void send(async () => {
+      setSummary(await recomputeCountry());
+      onDone();
+    });
+  };
+  return (
+    <div className="recompute-country" aria-live="polite">
+      <button type="button" className="button" onClick={run} disabled={busy} aria-busy={busy}>
+        {busy ? t('forces.fresh.recomputing') : t('forces.fresh.recompute')}
+      </button>
+      <span className="small muted"> {t('forces.fresh.recomputeHint')}</span>
+      {errors.length > 0 && <Alert kind="error">{errors.join(' ')}</Alert>}
+      {summary && (
+        <Alert kind="info">
+          {t('forces.fresh.recomputed', { units: summary.units, members: summary.members, seconds: (summary.millis / 1000).toFixed(1), version: summary.standardVersion })}
+          {' '}{C_LEVELS.map((c) => `${c}: ${summary.byLevel[c] ?? 0}`).join(' · ')}
+        </Alert>
+      )}
+    </div>
+  );
+}
+
+/** Who holds a certificate expiring within 30, 60 or 90 days (names: only for roles that may see personal data). */
+function ExpiringPeople() {
+  const { t } = useTranslation();
+  const [days, setDays] = useState<30 | 60 | 90>(30);
+  const list = useResource(`forces-expiring:${days}`, (signal) => listExpiringCertificates(days, signal));
+  const items = list.data?.items ?? [];
+  return (
+    <section className="card" aria-labelledby="expiring-people-title">
+      <h2 id="expiring-people-title">{t('forces.fresh.expiringPeopleTitle')}</h2>
+      <SelectField
+        label={t('forces.fresh.within')}
+        value={String(days)}
+        options={[30, 60, 90].map((d) => ({ value: String(d), label: t('forces.national.withinDays', { days: d }) }))}
+        onValueChange={(v) => { setDays(Number(v) as 30 | 60 | 90); }}
+      />
+      {list.error !== null && <Alert kind="error">{errorMessage(list.error)}</Alert>}
+      {list.loading && !list.data && <Loading />}
+      {list.data && items.length === 0 && <p className="empty">{t('forces.national.noData')}</p>}
+      {items.length > 0 && (
+        <table className="data-table">
+          <caption className="visually-hidden">{t('forces.fresh.expiringPeopleTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('forces.fresh.holder')}</th>
+              <th scope="col">{t('forces.certificates.area')}</th>
+              <th scope="col">{t('forces.fresh.validUntil')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((c) => (
+              <tr key={c.id}>
+                <th scope="row" data-label={t('forces.fresh.holder')}>{c.holderName}</th>
+                <td data-label={t('forces.certificates.area')}>{t(`forces.area.${c.area}`)}</td>
+                <td data-label={t('forces.fresh.validUntil')}>{c.validUntil}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {items.length >= 500 && <p className="small muted">{t('forces.fresh.firstOnly', { count: 500 })}</p>}
     </section>
   );
 }

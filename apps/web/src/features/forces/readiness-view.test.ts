@@ -2,12 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { TRegionReadinessRow, TUnitReadiness } from '@enlace/contracts';
 import { byDepartment, coursesByMember, parseGaps, percent, pillarOf } from './readiness-view.ts';
 
-const row = (department: string, force: TRegionReadinessRow['force'], byLevel: Partial<TRegionReadinessRow['byLevel']>): TRegionReadinessRow => ({
+const row = (
+  department: string,
+  force: TRegionReadinessRow['force'],
+  byLevel: Partial<TRegionReadinessRow['byLevel']>,
+  fresh: Partial<Pick<TRegionReadinessRow, 'withoutResult' | 'oldestComputedAt' | 'newestComputedAt'>> = {},
+): TRegionReadinessRow => ({
   department,
   departmentName: `D${department}`,
   force,
-  units: Object.values(byLevel).reduce((s, n) => s + n, 0),
+  units: Object.values(byLevel).reduce((s, n) => s + n, 0) + (fresh.withoutResult ?? 0),
   byLevel: { C1: 0, C2: 0, C3: 0, C4: 0, C5: 0, ...byLevel },
+  withoutResult: fresh.withoutResult ?? 0,
+  oldestComputedAt: fresh.oldestComputedAt ?? null,
+  newestComputedAt: fresh.newestComputedAt ?? null,
   members: 10,
   qualifiedMembers: 4,
 });
@@ -49,5 +57,21 @@ describe('readiness view helpers', () => {
     expect(cusco).toMatchObject({ units: 0, readyShare: null, typicalLevel: null });
     expect(percent(3 / 7)).toBe('43 %');
     expect(percent(null)).toBe('—');
+  });
+
+  it('counts units without a result apart (not in the ready share) and keeps the oldest and newest computation', () => {
+    const [d] = byDepartment([
+      row('25', 'PNP', { C1: 1 }, { withoutResult: 2, oldestComputedAt: '2026-11-20T07:00:00.000Z', newestComputedAt: '2026-11-21T07:00:00.000Z' }),
+      row('25', 'EP', { C4: 1 }, { withoutResult: 1, oldestComputedAt: '2026-11-01T07:00:00.000Z', newestComputedAt: '2026-11-02T07:00:00.000Z' }),
+    ]);
+    expect(d).toMatchObject({
+      units: 5,
+      withoutResult: 3,
+      readyShare: 1 / 2,
+      oldestComputedAt: '2026-11-01T07:00:00.000Z',
+      newestComputedAt: '2026-11-21T07:00:00.000Z',
+    });
+    const [none] = byDepartment([row('26', 'PNP', {}, { withoutResult: 4 })]);
+    expect(none).toMatchObject({ units: 4, withoutResult: 4, readyShare: null, typicalLevel: null, oldestComputedAt: null });
   });
 });

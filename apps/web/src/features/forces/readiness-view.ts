@@ -75,15 +75,24 @@ export interface TDepartmentReadiness {
   departmentName: string;
   units: number;
   byLevel: Record<TCLevel, number>;
+  /** Units never computed ("sin datos"): counted in `units`, at no level. */
+  withoutResult: number;
+  /** The oldest and newest stored computation (ISO times), null without any. */
+  oldestComputedAt: string | null;
+  newestComputedAt: string | null;
   members: number;
   qualifiedMembers: number;
-  /** Units at C1 or C2 over all units (null without units). */
+  /** Units at C1 or C2 over the units with a result (null without any). */
   readyShare: number | null;
   /** The level most units are at (ties: the worse); null without units. */
   typicalLevel: number | null;
 }
 
 const C_LEVELS: readonly TCLevel[] = ['C1', 'C2', 'C3', 'C4', 'C5'];
+
+/** The earlier / later of two ISO times, either possibly null. */
+export const earliest = (a: string | null, b: string | null): string | null => (a === null ? b : b === null || a <= b ? a : b);
+export const latest = (a: string | null, b: string | null): string | null => (a === null ? b : b === null || a >= b ? a : b);
 
 export function byDepartment(rows: readonly TRegionReadinessRow[]): TDepartmentReadiness[] {
   const out = new Map<string, TDepartmentReadiness>();
@@ -93,20 +102,27 @@ export function byDepartment(rows: readonly TRegionReadinessRow[]): TDepartmentR
       departmentName: row.departmentName,
       units: 0,
       byLevel: { C1: 0, C2: 0, C3: 0, C4: 0, C5: 0 },
+      withoutResult: 0,
+      oldestComputedAt: null,
+      newestComputedAt: null,
       members: 0,
       qualifiedMembers: 0,
       readyShare: null,
       typicalLevel: null,
     };
     d.units += row.units;
+    d.withoutResult += row.withoutResult;
+    d.oldestComputedAt = earliest(d.oldestComputedAt, row.oldestComputedAt);
+    d.newestComputedAt = latest(d.newestComputedAt, row.newestComputedAt);
     d.members += row.members;
     d.qualifiedMembers += row.qualifiedMembers;
     for (const level of C_LEVELS) d.byLevel[level] += row.byLevel[level] ?? 0;
     out.set(row.department, d);
   }
   for (const d of out.values()) {
-    if (d.units === 0) continue;
-    d.readyShare = (d.byLevel.C1 + d.byLevel.C2) / d.units;
+    const rated = d.units - d.withoutResult;
+    if (rated <= 0) continue;
+    d.readyShare = (d.byLevel.C1 + d.byLevel.C2) / rated;
     let best = 0;
     C_LEVELS.forEach((level, i) => {
       if (d.byLevel[level] >= best && d.byLevel[level] > 0) {

@@ -5,6 +5,7 @@ import {
   type TCertificate,
   type TEquipmentSummaryRow,
   type TPerson,
+  type TUnit,
   type TUnitReadiness,
   type TUnitTreeNode,
 } from '@enlace/contracts';
@@ -32,6 +33,7 @@ import { UnitsPager } from '../units/units-pager.tsx';
 import { GapList } from './gap-list.tsx';
 import { OverrideForm } from './override-form.tsx';
 import { ReadinessGauges } from './readiness-gauges.tsx';
+import { UnitBasisForm } from './unit-basis-form.tsx';
 import './forces.css';
 
 /** Members per page of the roster table (the gap list still names members from the first 1,000). */
@@ -65,11 +67,12 @@ export function UnitReadinessPage({ id }: { id: string }) {
   const [fresh, setFresh] = useState<TUnitReadiness | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [savedUnit, setSavedUnit] = useState<TUnit | null>(null);
   const back = <Link to="/readiness" className="back-link">{t('forces.national.back')}</Link>;
 
   if (unit.error !== null) return <section>{back}<Alert kind="error">{errorMessage(unit.error)}</Alert></section>;
   if (!unit.data) return <Loading />;
-  const u = unit.data;
+  const u = savedUnit ?? unit.data;
   const readiness = fresh ?? stored.data ?? null;
   const memberById = new Map((members.data?.items ?? []).map((m) => [m.id, m]));
 
@@ -119,7 +122,17 @@ export function UnitReadinessPage({ id }: { id: string }) {
         {!stored.loading && !readiness && stored.error === null && <p className="empty">{t('forces.readiness.never')}</p>}
         {readiness && (
           <>
+            {readiness.directedResourceAction && (
+              <Alert kind="error">{t('forces.basis.directedShown')} <q>{readiness.directedResourceAction.remark}</q></Alert>
+            )}
             <ReadinessGauges readiness={readiness} />
+            <p className="small">
+              {readiness.strengthBase === 'authorized'
+                ? t('forces.basis.strengthAuthorized', { strength: readiness.strength })
+                : t('forces.basis.strengthRoster', { strength: readiness.strength })}
+              {' '}
+              {readiness.tasksBase === 'unit' ? t('forces.basis.tasksUnit') : t('forces.basis.tasksDefault')}
+            </p>
             <p className="small muted">
               {t('forces.readiness.asOf', { asOf: readiness.asOf, computedAt: formatDateTime(readiness.computedAt), version: readiness.standardVersion })}
               {' '}<Link to="/readiness/standard">{t('forces.standard.link')}</Link>
@@ -154,6 +167,7 @@ export function UnitReadinessPage({ id }: { id: string }) {
             {can(session, 'readiness:write') && <OverrideForm unitId={id} readiness={readiness} onSaved={setFresh} />}
           </>
         )}
+        {can(session, 'unit:write') && <UnitBasisForm unit={u} onSaved={setSavedUnit} />}
       </section>
 
       {hierarchy.data && hierarchy.data.tree.children.length > 0 && (

@@ -76,6 +76,15 @@ export function UnitCreatePage() {
         <TextField label={`${t('units.fields.homeUbigeo')} ${t('common.optional')}`} value={draft.homeUbigeo} onValueChange={set('homeUbigeo')} error={errors['homeUbigeo']} inputMode="numeric" maxLength={6} />
         <TextField label={`${t('units.fields.lon')} ${t('common.optional')}`} value={draft.lon} onValueChange={set('lon')} error={errors['home.lon'] ?? errors['home']} />
         <TextField label={`${t('units.fields.lat')} ${t('common.optional')}`} value={draft.lat} onValueChange={set('lat')} error={errors['home.lat']} />
+        <TextField
+          label={`${t('forces.basis.authorizedStrength')} ${t('common.optional')}`}
+          hint={t('forces.basis.authorizedStrengthHint')}
+          value={draft.authorizedStrength}
+          onValueChange={set('authorizedStrength')}
+          error={errors['authorizedStrength']}
+          inputMode="numeric"
+          maxLength={6}
+        />
         <CheckboxField label={t('units.fields.exercise')} checked={draft.exercise} onCheckedChange={set('exercise')} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={saving}>{saving ? t('common.creating') : t('common.create')}</button>

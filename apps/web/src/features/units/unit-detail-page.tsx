@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { Link, useLocation } from '../../app/router.tsx';
+import { can, useSession } from '../../app/session.ts';
 import { useResource } from '../../app/use-resource.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { ClassificationBadge } from '../../app/ui/classification-badge.tsx';
 import { ExerciseBadge } from '../../app/ui/exercise-badge.tsx';
 import { Loading } from '../../app/ui/loading.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
-import { can, useSession } from '../../app/session.ts';
 import { UnitSecondments } from '../secondments/unit-secondments.tsx';
 import { UnitEquipmentList } from './unit-equipment-list.tsx';
 import { UnitNameLink } from './unit-name-link.tsx';
@@ -40,6 +40,9 @@ export function UnitDetailPage({ id }: { id: string }) {
     [t('units.fields.parent'), u.parentId ? <UnitNameLink key="p" id={u.parentId} /> : none],
     [t('units.fields.homeUbigeo'), u.homeUbigeo ?? none],
     [t('units.fields.home'), u.home ? `${u.home.lon.toFixed(5)}, ${u.home.lat.toFixed(5)}` : none],
+    [t('forces.basis.authorizedStrength'), u.authorizedStrength ?? t('forces.basis.noStrength')],
+    [t('forces.basis.tasksTerm'), u.missionTasks ? u.missionTasks.map((task) => t(`forces.task.${task}` as 'forces.task.PUESTO_CONTROL')).join(', ') : t('forces.basis.tasksDefault')],
+    [t('forces.basis.directedTerm'), u.directedResourceAction ? `C5 · ${u.directedResourceRemark ?? ''}` : t('common.no')],
     [t('units.fields.createdAt'), formatDateTime(u.createdAt)],
     [t('units.fields.updatedAt'), formatDateTime(u.updatedAt)],
     [t('units.fields.id'), <code key="id">{u.id}</code>],

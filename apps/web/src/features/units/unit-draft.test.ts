@@ -34,6 +34,16 @@ describe('checkUnitDraft', () => {
     });
   });
 
+  it('sends the authorized strength as a number, empty as null (the roster), and refuses a non-positive one', () => {
+    const withStrength = checkUnitDraft({ ...valid, authorizedStrength: ' 120 ' });
+    expect(withStrength.ok && withStrength.value.authorizedStrength).toBe(120);
+    const none = checkUnitDraft(valid);
+    expect(none.ok && none.value.authorizedStrength).toBeNull();
+    const zero = checkUnitDraft({ ...valid, authorizedStrength: '0' });
+    expect(zero.ok).toBe(false);
+    expect(zero.ok ? {} : Object.keys(zero.errors)).toEqual(['authorizedStrength']);
+  });
+
   it('rejects coordinates out of range', () => {
     const checked = checkUnitDraft({ ...valid, lon: '-200', lat: 'x' });
     expect(checked.ok).toBe(false);

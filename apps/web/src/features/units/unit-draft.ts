@@ -22,6 +22,8 @@ export interface UnitDraft {
   homeUbigeo: string;
   lon: string;
   lat: string;
+  /** Billets P is measured against; empty: the roster. */
+  authorizedStrength: string;
 }
 
 /** An empty draft owned by the user's agency (and its force, when the agency is a force). */
@@ -38,6 +40,7 @@ export function emptyUnitDraft(agency: TAgencyCode): UnitDraft {
     homeUbigeo: '',
     lon: '',
     lat: '',
+    authorizedStrength: '',
   };
 }
 
@@ -60,6 +63,7 @@ export function checkUnitDraft(draft: UnitDraft): DraftCheck {
     parentId: draft.parentId || null,
     homeUbigeo: draft.homeUbigeo.trim() || null,
     home: lon && lat ? { lon: Number(lon), lat: Number(lat) } : null,
+    authorizedStrength: draft.authorizedStrength.trim() ? Number(draft.authorizedStrength.trim()) : null,
   });
   const errors = parsed.success
     ? {}

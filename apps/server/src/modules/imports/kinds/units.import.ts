@@ -3,7 +3,7 @@ import { CLASSIFICATIONS, ECHELONS, FORCE_ECHELONS, FORCES, unitParentProblem } 
 import type { TUnitCreate, UnitEchelon } from '@enlace/contracts';
 import { z } from 'zod';
 import type { ImportContext, ImportIssue, ImportKind } from '../../../platform/import/import-kind.ts';
-import { csvBool, csvEnum, csvMatch, csvNumber, csvText } from '../../../platform/import/import-values.ts';
+import { csvBool, csvEnum, csvInt, csvMatch, csvNumber, csvText } from '../../../platform/import/import-values.ts';
 import { createUnit, updateUnit } from '../../units/save-unit.ts';
 import { existingDistricts, unitsByRefs, unitsByShortName } from '../forces-import.repository.ts';
 
@@ -19,6 +19,7 @@ const schema = z
     lat: csvNumber(-90, 90).optional(),
     classification: csvEnum(CLASSIFICATIONS).optional(),
     exercise: csvBool().optional(),
+    authorizedStrength: csvInt(1, 100_000).optional(),
   })
   .superRefine((u, ctx) => {
     if ((u.lon === undefined) !== (u.lat === undefined)) {
@@ -64,6 +65,13 @@ export const unitsImport: ImportKind<UnitRow> = {
     { name: 'lat', required: false, label: { es: 'Latitud', en: 'Latitude' }, aliases: ['latitud', 'latitude', 'y'] },
     { name: 'classification', required: false, label: { es: 'Clasificación', en: 'Classification' }, aliases: ['clasificacion'] },
     { name: 'exercise', required: false, label: { es: 'Ejercicio', en: 'Exercise' }, aliases: ['ejercicio'] },
+    {
+      name: 'authorizedStrength',
+      required: false,
+      label: { es: 'Efectivo autorizado', en: 'Authorized strength' },
+      hint: { es: 'Plazas (cuadro de organización); vacío conserva el valor guardado', en: 'Billets (table of organisation); empty keeps the stored value' },
+      aliases: ['efectivo_autorizado', 'plazas', 'fuerza_autorizada', 'authorized_strength'],
+    },
   ],
   schema,
   naturalKey: (u) => u.shortName,
@@ -126,6 +134,8 @@ export const unitsImport: ImportKind<UnitRow> = {
         home: v.lon !== undefined && v.lat !== undefined ? { lon: v.lon, lat: v.lat } : null,
         classification: v.classification ?? 'CONFIDENCIAL',
         exercise: v.exercise ?? false,
+        // An empty cell keeps the stored strength (a file without the column changes nothing of it).
+        ...(v.authorizedStrength !== undefined ? { authorizedStrength: v.authorizedStrength } : {}),
       };
       const [before] = await unitsByShortName(tx, ctx.actor.agency, [v.shortName]);
       if (before) {

@@ -152,4 +152,14 @@ export const FORCES_ERRORS = {
     es: 'El alistamiento de esta unidad aún no se ha calculado.',
     en: 'This unit\'s readiness has not been computed yet.',
   },
+  UNIT_TASK_NOT_IN_STANDARD: {
+    status: 422,
+    es: 'Las tareas {unknown} no tienen tarea esencial (MET) en el estándar de alistamiento vigente ({standard}); use de: {known}.',
+    en: 'Tasks {unknown} have no mission-essential task (MET) in the readiness standard in force ({standard}); use some of: {known}.',
+  },
+  UNIT_DIRECTED_ACTION_NEEDS_REMARK: {
+    status: 422,
+    es: 'Una unidad en acción dirigida de recursos (reconstitución, reorganización) se reporta C5 solo con una observación escrita (al menos {min} caracteres) que indique la orden y el motivo.',
+    en: 'A unit under a directed resource action (reconstitution, re-organisation) is reported C5 only with a written remark (at least {min} characters) naming the order and the reason.',
+  },
 } as const satisfies Record<string, CatalogEntry>;
