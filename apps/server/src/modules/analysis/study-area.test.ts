@@ -109,6 +109,18 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('Gi* limi
     expect(zMasked).toBeLessThan(zWhole - 0.5);
   });
 
+  it('takes a department: too large a grid at this cell size, so the rectangle of the incidents, less the sea', async () => {
+    const lima = await hotspot({ ubigeo: ['15'] });
+    const whole = await hotspot({});
+    // Lima department spans about 250 x 330 km: over MAX_GRID_CELLS at 100 m, so the incidents' grid is kept...
+    expect(lima.grid).toEqual(whole.grid);
+    expect(lima.explanation.en).toContain('limited to the rectangle around the incidents');
+    expect(lima.explanation.es).toContain('se limitó al rectángulo de las incidencias');
+    // ...but its sea cells (the south-west of Miraflores' box) still take no part.
+    expect(lima.studyArea!.cells).toBeLessThan(whole.studyArea!.cells);
+    expect(lima.studyArea!.cells).toBeGreaterThan(0.6 * whole.studyArea!.cells);
+  });
+
   it('keeps the area and its mask in memory: a repeated analysis reads and rasterises nothing again', async () => {
     const db = await backend.db();
     const first = await hotspot({ ubigeo: [MIRAFLORES.ubigeo] });
