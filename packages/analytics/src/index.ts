@@ -29,6 +29,8 @@ export { nearestNeighbourIndex } from './nni.ts';
 export type { NearestNeighbourResult } from './nni.ts';
 export { normalCdf, normalSf, twoSidedP } from './normal.ts';
 export type { BBox, Points } from './points.ts';
+export { polygonMask } from './polygon-mask.ts';
+export type { Polygon, Ring } from './polygon-mask.ts';
 export { createRng } from './rng.ts';
 export type { Rng } from './rng.ts';
 export type { Metric } from './spatial-hash.ts';

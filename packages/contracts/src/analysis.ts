@@ -62,6 +62,8 @@ export const ZHotspotResult = z.object({
   incidents: z.number(),
   grid: z.object({ epsg: z.number(), x0: z.number(), y0: z.number(), cellSize: z.number(), cols: z.number(), rows: z.number() }),
   parameters: z.object({ cellSize: z.number(), radius: z.number(), fdr: z.boolean(), fdrThresholds: z.array(z.number()).optional() }),
+  /** Gi*: the cells compared (n of Gi*, and m of the FDR) and the UBIGEO codes bounding them (empty: the whole grid). */
+  studyArea: z.object({ ubigeo: z.array(z.string()), cells: z.number() }).optional(),
   cells: z.object({ type: z.literal('FeatureCollection'), features: z.array(ZHotspotCell) }),
   truncated: z.boolean(),
   legend: z.array(ZLegendEntry),

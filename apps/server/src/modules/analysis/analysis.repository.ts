@@ -165,6 +165,23 @@ export async function monthlyAggregateCounts(
   return r.rows;
 }
 
+/**
+ * The outline of every district under some UBIGEO codes (districts, provinces or departments, matched as the
+ * incident filter matches them: by prefix), projected by PostGIS into a UTM zone (`epsg`, e.g. 32718) to the
+ * centimetre: GeoJSON MultiPolygon coordinates, one entry per district that has a boundary. The IGN boundaries of
+ * Lima and Callao win over the INEI 2007 ones, as when incidents are located.
+ */
+export async function districtOutlines(db: Queryable, codes: readonly string[], epsg: number): Promise<{ ubigeo: string; coordinates: [number, number][][][] }[]> {
+  const r = await db.query<{ ubigeo: string; geojson: string }>(
+    `SELECT d.ubigeo, ST_AsGeoJSON(ST_Transform(coalesce(lc.geom, d.geom), $2::int), 2, 0) AS geojson
+     FROM ref_district d LEFT JOIN ref_lima_callao_district lc ON lc.ubigeo = d.ubigeo
+     WHERE coalesce(lc.geom, d.geom) IS NOT NULL AND EXISTS (SELECT 1 FROM unnest($1::text[]) AS u(code) WHERE d.ubigeo LIKE u.code || '%')
+     ORDER BY d.ubigeo`,
+    [codes, epsg],
+  );
+  return r.rows.map((row) => ({ ubigeo: row.ubigeo, coordinates: (JSON.parse(row.geojson) as { coordinates: [number, number][][][] }).coordinates }));
+}
+
 /** Districts sharing a border with any of the given ones (IGN boundaries in Lima/Callao, INEI elsewhere). */
 export async function neighbourDistricts(db: Queryable, ubigeos: readonly string[]): Promise<string[]> {
   const r = await db.query<{ ubigeo: string }>(

@@ -2,6 +2,7 @@ import { binPoints, fdrThresholds, giStarGrid, quarticKde } from '@enlace/analyt
 import type { THotspotResult } from '@enlace/contracts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { converter } from '../incidents/projection.ts';
+import type { StudyArea } from './study-area.ts';
 
 /** Largest grid the API computes (a 50 m grid over all of Lima Metropolitana is about 1.2 million cells). */
 export const MAX_GRID_CELLS = 6_000_000;
@@ -16,6 +17,11 @@ export interface HotspotInput {
   fdr: boolean;
   maxCells: number;
   period: { from: string; to: string };
+  /**
+   * Gi* only: the districts the scope names (undefined: none named; null: named, but none has a boundary). Gi* then
+   * compares only the cells inside them, and cells outside are not returned.
+   */
+  area?: StudyArea | null | undefined;
 }
 
 const GI_LEGEND = [
@@ -29,7 +35,9 @@ const GI_LEGEND = [
 ] as const;
 const KDE_COLORS = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
 
-function gridFor(x: Float64Array, y: Float64Array, cellSize: number, margin: number): { x0: number; y0: number; cols: number; rows: number } {
+type Extent = readonly [number, number, number, number];
+
+function extentOf(x: Float64Array, y: Float64Array): Extent {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -42,12 +50,32 @@ function gridFor(x: Float64Array, y: Float64Array, cellSize: number, margin: num
     if (b < minY) minY = b;
     if (b > maxY) maxY = b;
   }
+  return [minX, minY, maxX, maxY];
+}
+
+/** The grid of cellSize over an extent grown by margin, snapped to whole cells. */
+function gridOver([minX, minY, maxX, maxY]: Extent, cellSize: number, margin: number): { x0: number; y0: number; cols: number; rows: number } {
   const x0 = Math.floor((minX - margin) / cellSize) * cellSize;
   const y0 = Math.floor((minY - margin) / cellSize) * cellSize;
   const cols = Math.max(1, Math.ceil((maxX + margin - x0) / cellSize + 1e-9));
   const rows = Math.max(1, Math.ceil((maxY + margin - y0) / cellSize + 1e-9));
-  if (cols * rows > MAX_GRID_CELLS) throw new AppError('ANALYSIS_GRID_TOO_LARGE', { cells: cols * rows, max: MAX_GRID_CELLS });
   return { x0, y0, cols, rows };
+}
+
+/**
+ * The grid: the incidents' extent grown by `margin`, and with a study area its whole extent too (its cells without
+ * incidents are part of the comparison), unless that exceeds MAX_GRID_CELLS (then `clipped`).
+ */
+function gridFor(x: Float64Array, y: Float64Array, cellSize: number, margin: number, area: StudyArea | null | undefined) {
+  const points = extentOf(x, y);
+  if (area) {
+    const both: Extent = [Math.min(points[0], area.bbox[0]), Math.min(points[1], area.bbox[1]), Math.max(points[2], area.bbox[2]), Math.max(points[3], area.bbox[3])];
+    const whole = gridOver(both, cellSize, margin);
+    if (whole.cols * whole.rows <= MAX_GRID_CELLS) return { ...whole, clipped: false };
+  }
+  const g = gridOver(points, cellSize, margin);
+  if (g.cols * g.rows > MAX_GRID_CELLS) throw new AppError('ANALYSIS_GRID_TOO_LARGE', { cells: g.cols * g.rows, max: MAX_GRID_CELLS });
+  return { ...g, clipped: area !== undefined && area !== null };
 }
 
 /** Lattice step (cells) at which corners are projected exactly; corners in between are interpolated bilinearly. */
@@ -102,7 +130,8 @@ export function hotspotMap(input: HotspotInput): Omit<THotspotResult, 'timings'>
   const { x, y, cellSize, radius, method } = input;
   const n = x.length;
   if (n === 0) throw new AppError('ANALYSIS_NO_INCIDENTS');
-  const g = gridFor(x, y, cellSize, method === 'kde' ? radius : cellSize);
+  const area = method === 'gi' ? input.area : undefined;
+  const g = gridFor(x, y, cellSize, method === 'kde' ? radius : cellSize, area);
   const bbox = [g.x0, g.y0, g.x0 + g.cols * cellSize, g.y0 + g.rows * cellSize] as const;
   const counts = binPoints({ x, y }, { cellSize, bbox });
   const polygon = cellPolygons(input.epsg, { ...g, cellSize });
@@ -149,7 +178,14 @@ export function hotspotMap(input: HotspotInput): Omit<THotspotResult, 'timings'>
     };
   }
 
-  const gi = giStarGrid(counts, { radius });
+  // The study area: cells whose centre is in the chosen districts, and cells on their edge holding incidents of the
+  // scope (located in those districts by the same boundaries), so that no incident of the area is left out.
+  let mask: Uint8Array | undefined;
+  if (area) {
+    mask = Uint8Array.from(area.mask({ ...g, cellSize }));
+    for (let i = 0; i < mask.length; i++) if (counts.values[i]! > 0) mask[i] = 1;
+  }
+  const gi = giStarGrid(counts, { radius, mask });
   const alphas = [0.1, 0.05, 0.01];
   const cut = input.fdr ? fdrThresholds(gi.p, alphas) : alphas;
   const hits: number[] = [];
@@ -179,17 +215,37 @@ export function hotspotMap(input: HotspotInput): Omit<THotspotResult, 'timings'>
   const fdrText = input.fdr
     ? { es: ' Se aplicó la corrección por tasa de falsos descubrimientos (FDR), que evita marcar celdas por azar al probar muchas a la vez.', en: ' The false discovery rate (FDR) correction was applied, so testing many cells at once does not flag cells by chance.' }
     : { es: ' Sin corrección FDR: con muchas celdas, algunas saldrán significativas por azar.', en: ' Without FDR correction: with many cells, some will come out significant by chance.' };
+  const areaText = studyAreaText(area, gi.cells, g.clipped);
   return {
     method,
     incidents: n,
     grid,
     parameters: { cellSize, radius, fdr: input.fdr, fdrThresholds: input.fdr ? cut : undefined },
+    studyArea: { ubigeo: area ? [...area.ubigeo] : [], cells: gi.cells },
     cells: { type: 'FeatureCollection', features },
     truncated,
     legend: GI_LEGEND.map(([value, color, es, en]) => ({ value, color, label: { es, en } })),
     explanation: {
-      es: `Se analizaron ${fmt(n, 'es')} incidencias entre ${from} y ${to} en celdas de ${cellSize} m. Una celda es un punto caliente cuando ella y sus vecinas (un cuadrado de ${side} m de lado) suman más incidencias de las que cabría esperar si se repartieran al azar por toda el área (Getis-Ord Gi*).${fdrText.es} Resultado: ${fmt(hot(3), 'es')} celdas calientes al 99 %, ${fmt(hot(2), 'es')} al 95 % y ${fmt(hot(1), 'es')} al 90 %; ${fmt(hot(-3) + hot(-2) + hot(-1), 'es')} celdas frías. Una celda sin incidencias junto a un foco puede salir caliente porque se juzga con sus vecinas: está dentro de la zona del foco. Un punto caliente indica dónde concentrar la atención; no explica la causa.`,
-      en: `${fmt(n, 'en')} incidents between ${from} and ${to} were analysed on ${cellSize} m cells. A cell is a hot spot when it and its neighbours (a square ${side} m across) hold more incidents than a random spread over the whole area would give (Getis-Ord Gi*).${fdrText.en} Result: ${fmt(hot(3), 'en')} hot cells at 99 %, ${fmt(hot(2), 'en')} at 95 % and ${fmt(hot(1), 'en')} at 90 %; ${fmt(hot(-3) + hot(-2) + hot(-1), 'en')} cold cells. A cell with no incidents next to a cluster can come out hot because it is judged with its neighbours: it lies within the cluster's area. A hot spot shows where to focus attention; it does not explain the cause.`,
+      es: `Se analizaron ${fmt(n, 'es')} incidencias entre ${from} y ${to} en celdas de ${cellSize} m. Una celda es un punto caliente cuando ella y sus vecinas (un cuadrado de ${side} m de lado) suman más incidencias de las que cabría esperar si se repartieran al azar por toda el área (Getis-Ord Gi*).${areaText.es}${fdrText.es} Resultado: ${fmt(hot(3), 'es')} celdas calientes al 99 %, ${fmt(hot(2), 'es')} al 95 % y ${fmt(hot(1), 'es')} al 90 %; ${fmt(hot(-3) + hot(-2) + hot(-1), 'es')} celdas frías. Una celda sin incidencias junto a un foco puede salir caliente porque se juzga con sus vecinas: está dentro de la zona del foco. Un punto caliente indica dónde concentrar la atención; no explica la causa.`,
+      en: `${fmt(n, 'en')} incidents between ${from} and ${to} were analysed on ${cellSize} m cells. A cell is a hot spot when it and its neighbours (a square ${side} m across) hold more incidents than a random spread over the whole area would give (Getis-Ord Gi*).${areaText.en}${fdrText.en} Result: ${fmt(hot(3), 'en')} hot cells at 99 %, ${fmt(hot(2), 'en')} at 95 % and ${fmt(hot(1), 'en')} at 90 %; ${fmt(hot(-3) + hot(-2) + hot(-1), 'en')} cold cells. A cell with no incidents next to a cluster can come out hot because it is judged with its neighbours: it lies within the cluster's area. A hot spot shows where to focus attention; it does not explain the cause.`,
     },
+  };
+}
+
+/** What the Gi* comparison covered, in plain words: the chosen districts, or (said plainly) the whole bounding box. */
+function studyAreaText(area: StudyArea | null | undefined, cells: number, clipped: boolean): { es: string; en: string } {
+  if (area) {
+    const codes = area.ubigeo.join(', ');
+    return {
+      es: ` Solo se compararon las ${fmt(cells, 'es')} celdas del área elegida (UBIGEO ${codes}): las que tienen su centro en sus distritos y las de su borde con incidencias; el mar y los distritos vecinos no cuentan${clipped ? '. El área completa excede el máximo de celdas a este tamaño de celda, así que se limitó al rectángulo de las incidencias' : ''}.`,
+      en: ` Only the ${fmt(cells, 'en')} cells of the chosen area (UBIGEO ${codes}) were compared: those whose centre lies in its districts and those on its edge holding incidents; the sea and neighbouring districts do not count${clipped ? '. The whole area exceeds the cell limit at this cell size, so it was limited to the rectangle around the incidents' : ''}.`,
+    };
+  }
+  const why = area === null
+    ? { es: 'Los distritos elegidos no tienen límites cargados', en: 'The chosen districts have no boundary loaded' }
+    : { es: 'No se eligió un área (distritos, provincias o departamentos)', en: 'No area (districts, provinces or departments) was chosen' };
+  return {
+    es: ` ${why.es}: se comparó todo el rectángulo que contiene las incidencias (${fmt(cells, 'es')} celdas), incluidos lugares como el mar, que cuentan como celdas sin incidencias y pueden hacer parecer más calientes las celdas junto a la costa o al borde.`,
+    en: ` ${why.en}: the whole rectangle around the incidents (${fmt(cells, 'en')} cells) was compared, including places such as the sea, which count as cells without incidents and can make cells near the coast or the edge look hotter.`,
   };
 }

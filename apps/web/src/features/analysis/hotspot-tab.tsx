@@ -110,7 +110,7 @@ export function HotspotTab({ scope, onScope }: { scope: ScopeForm; onScope: (s: 
             { label: t('analysis.report.incidents'), value: String(r.incidents) },
             { label: t('analysis.report.cells'), value: String(r.cells.features.length) },
           ],
-          method: t(r.method === 'gi' ? 'analysis.hotspot.aboutGi' : 'analysis.hotspot.aboutKde'),
+          method: r.method === 'gi' ? `${t('analysis.hotspot.aboutGi')} ${t('analysis.hotspot.aboutGiArea')}` : t('analysis.hotspot.aboutKde'),
           generatedAt: new Date().toISOString(),
         },
       });
@@ -173,7 +173,7 @@ export function HotspotTab({ scope, onScope }: { scope: ScopeForm; onScope: (s: 
       <div className="analysis-result">
         {ran && <ReportHeader info={ran.report} />}
         {error !== null && <Alert kind="error">{errorMessage(error)}</Alert>}
-        <p className="analysis-explanation">{result ? result.explanation[lang] : t(method === 'gi' ? 'analysis.hotspot.aboutGi' : 'analysis.hotspot.aboutKde')}</p>
+        <p className="analysis-explanation">{result ? result.explanation[lang] : method === 'gi' ? `${t('analysis.hotspot.aboutGi')} ${t('analysis.hotspot.aboutGiArea')}` : t('analysis.hotspot.aboutKde')}</p>
         {result && (
           <p className="analysis-actions">
             {t('analysis.hotspot.summary', { incidents: result.incidents, cells: result.cells.features.length, ms: Math.round(result.timings.loadMs + result.timings.computeMs) })}
