@@ -51,7 +51,7 @@ export async function buildApp(input: AppContextInput, options: { logger?: boole
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel, stream: process.stderr },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: false,
+    trustProxy: config.trustProxy.length > 0 ? [...config.trustProxy] : false,
     return503OnClosing: true,
     requestIdHeader: false,
     onProtoPoisoning: 'error',

@@ -50,6 +50,12 @@ export interface Config {
   readonly cotCertificateDays: number;
   /** Recompute the whole country's readiness every day at 02:00 Lima (ENLACE_READINESS_DAILY=off disables it). */
   readonly readinessDailyRecompute: boolean;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges; ENLACE_TRUST_PROXY, comma-separated):
+   * behind one, the per-address limits (sign-in failures, public certificate verification) then count each client,
+   * not the proxy. Empty: the connection's own address is the client's.
+   */
+  readonly trustProxy: readonly string[];
 }
 
 function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -66,6 +72,18 @@ function portVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   const n = intVar(env, name, fallback);
   if (n > 65535) throw new Error(`${name} must be a port (0-65535) or "off", got "${n}"`);
   return n;
+}
+
+const PROXY_ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]+)(\/\d{1,3})?$/;
+
+/** A comma-separated list of IP addresses or CIDR ranges. */
+function addressList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = items.filter((s) => !PROXY_ADDRESS.test(s));
+  if (bad.length > 0) throw new Error(`${name} must list IP addresses or CIDR ranges separated by commas, got "${bad.join(', ')}"`);
+  return items;
 }
 
 function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
@@ -112,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cotMaxEventBytes: intVar(env, 'ENLACE_COT_MAX_EVENT_BYTES', 65536),
     cotCertificateDays: intVar(env, 'ENLACE_COT_CERTIFICATE_DAYS', 365),
     readinessDailyRecompute: oneOf(env, 'ENLACE_READINESS_DAILY', ['on', 'off'] as const, 'on') === 'on',
+    trustProxy: addressList(env, 'ENLACE_TRUST_PROXY'),
   };
 }
