@@ -122,6 +122,11 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('readines
     expect(none.status).toBe(422);
     expect(none.body.error.code).toBe('UNIT_DIRECTED_ACTION_NEEDS_REMARK');
     const remark = 'Reorganización dispuesta por RD 045-2026-DIRNOS: fusión con la comisaría vecina';
+    // A planner may edit the unit, but only its commander declares or lifts a directed resource action.
+    const byPlanner = await call<{ error: { code: string } }>('planner', 'PATCH', `/api/v1/units/${unit.id}`, { directedResourceAction: true, directedResourceRemark: remark });
+    expect(byPlanner.status).toBe(403);
+    expect(byPlanner.body.error.code).toBe('UNIT_DIRECTED_ACTION_COMMANDER_ONLY');
+    expect((await call<TUnit>('planner', 'PATCH', `/api/v1/units/${unit.id}`, { authorizedStrength: 12 })).status).toBe(200);
     const set = await call<TUnit>('cmd', 'PATCH', `/api/v1/units/${unit.id}`, { directedResourceAction: true, directedResourceRemark: remark });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ directedResourceAction: true, directedResourceRemark: remark });
@@ -131,7 +136,8 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('readines
     const again = await call<TUnitReadiness>('cmd', 'POST', `/api/v1/readiness/units/${unit.id}/compute`, {});
     expect(again.body).toMatchObject({ computed: 'C5', effective: 'C5', targetLevel: null, directedResourceAction: { remark } });
     const audit = await t.ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'update' AND entity_type = 'unit' AND entity_id = $1", [unit.id]);
-    expect(audit.rows[0]!.n).toBe(1);
+    expect(audit.rows[0]!.n).toBe(2); // the planner's strength edit and the commander's directed action
+    expect((await call<{ error: { code: string } }>('planner', 'PATCH', `/api/v1/units/${unit.id}`, { directedResourceAction: false })).body.error.code).toBe('UNIT_DIRECTED_ACTION_COMMANDER_ONLY');
     // Lifted: the remark goes with it and the computed level is back.
     const lifted = await call<TUnit>('cmd', 'PATCH', `/api/v1/units/${unit.id}`, { directedResourceAction: false });
     expect(lifted.body).toMatchObject({ directedResourceAction: false, directedResourceRemark: null });

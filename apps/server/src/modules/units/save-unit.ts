@@ -1,3 +1,4 @@
+import { authorize } from '@enlace/access';
 import { FORCE_ECHELONS, unitParentProblem } from '@enlace/contracts';
 import { OVERRIDE_REMARK_MIN, validateUnitTasks } from '@enlace/rules';
 import type { TUnit, TUnitCreate, TUnitUpdate } from '@enlace/contracts';
@@ -84,10 +85,19 @@ export async function createUnit(tx: Queryable, audit: AuditTrail, actor: Actor,
     directedResourceRemark: draft.directedResourceRemark ?? null,
   };
   assertUnitAccess(actor, 'unit:write', values, { existing: false });
+  if (values.directedResourceAction) assertMayDirect(actor, values);
   await checkReferences(tx, actor, values, null, true);
   const unit = await insertUnit(tx, values);
   audit.record('create', 'unit', unit.id, unit);
   return unit;
+}
+
+/**
+ * A directed resource action puts the unit at C5 whatever its records say: like an override of its level, only a
+ * holder of `readiness:write` over the unit (its commander) declares, words or lifts it.
+ */
+function assertMayDirect(actor: Actor, unit: Pick<TUnit, 'agency' | 'classification'>): void {
+  if (!authorize(actor, 'readiness:write', unit).allow) throw new AppError('UNIT_DIRECTED_ACTION_COMMANDER_ONLY');
 }
 
 /** Changes a unit; both its old and its new labels must be writable by the actor. */
@@ -119,6 +129,9 @@ export async function updateUnit(
     directedResourceRemark: changes.directedResourceRemark === undefined ? before.directedResourceRemark : changes.directedResourceRemark,
   };
   assertUnitAccess(actor, 'unit:write', values, { existing: false });
+  if (values.directedResourceAction !== before.directedResourceAction || (values.directedResourceAction && values.directedResourceRemark !== before.directedResourceRemark)) {
+    assertMayDirect(actor, values);
+  }
   const regraded = values.force !== before.force || values.echelon !== before.echelon;
   await checkReferences(tx, actor, values, id, regraded || values.parentId !== before.parentId, changes.missionTasks !== undefined);
   if (regraded) {

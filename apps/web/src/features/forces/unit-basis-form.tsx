@@ -15,7 +15,7 @@ import { basisDraftOf, checkBasisDraft, type UnitBasisDraft } from './unit-basis
  * roster), the task types it is rated on (T and the Y/Q/N list; only the METs of the standard in force can be
  * chosen), and a directed resource action (C5, with a remark naming the order). Saved as a unit edit (audited).
  */
-export function UnitBasisForm({ unit, onSaved }: { unit: TUnit; onSaved: (unit: TUnit) => void }) {
+export function UnitBasisForm({ unit, onSaved, mayDirect }: { unit: TUnit; onSaved: (unit: TUnit) => void; mayDirect: boolean }) {
   const { t } = useTranslation();
   const standard = useResource('forces-standard', (signal) => getStandard(signal));
   const [draft, setDraft] = useState<UnitBasisDraft>(() => basisDraftOf(unit));
@@ -68,8 +68,9 @@ export function UnitBasisForm({ unit, onSaved }: { unit: TUnit; onSaved: (unit: 
           ))}
         </fieldset>
       )}
-      <CheckboxField label={t('forces.basis.directed')} checked={draft.directed} onCheckedChange={set('directed')} />
-      {draft.directed && (
+      <CheckboxField label={t('forces.basis.directed')} checked={draft.directed} onCheckedChange={set('directed')} disabled={!mayDirect} />
+      {!mayDirect && <p className="field-hint">{t('forces.basis.directedCommanderOnly')}</p>}
+      {draft.directed && mayDirect && (
         <div className="field">
           <label htmlFor="basis-remark">{t('forces.basis.remark')}</label>
           <textarea id="basis-remark" rows={3} maxLength={2000} value={draft.remark} onChange={(e) => { set('remark')(e.target.value); }} />

@@ -167,7 +167,7 @@ export function UnitReadinessPage({ id }: { id: string }) {
             {can(session, 'readiness:write') && <OverrideForm unitId={id} readiness={readiness} onSaved={setFresh} />}
           </>
         )}
-        {can(session, 'unit:write') && <UnitBasisForm unit={u} onSaved={setSavedUnit} />}
+        {can(session, 'unit:write') && <UnitBasisForm unit={u} onSaved={setSavedUnit} mayDirect={can(session, 'readiness:write')} />}
       </section>
 
       {hierarchy.data && hierarchy.data.tree.children.length > 0 && (

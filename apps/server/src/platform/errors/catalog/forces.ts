@@ -162,4 +162,9 @@ export const FORCES_ERRORS = {
     es: 'Una unidad en acción dirigida de recursos (reconstitución, reorganización) se reporta C5 solo con una observación escrita (al menos {min} caracteres) que indique la orden y el motivo.',
     en: 'A unit under a directed resource action (reconstitution, re-organisation) is reported C5 only with a written remark (at least {min} characters) naming the order and the reason.',
   },
+  UNIT_DIRECTED_ACTION_COMMANDER_ONLY: {
+    status: 403,
+    es: 'Solo el comandante (permiso de alistamiento del comando) declara o levanta una acción dirigida de recursos: deja a la unidad en C5, como una modificación del nivel, y queda auditado.',
+    en: "Only the commander (the command's readiness permission) declares or lifts a directed resource action: it puts the unit at C5, as an override of its level does, and is audited.",
+  },
 } as const satisfies Record<string, CatalogEntry>;
