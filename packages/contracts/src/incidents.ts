@@ -167,6 +167,19 @@ export const ZCrimeTypeMapping = z.object({
   note: z.string().nullable(),
 });
 export type TCrimeTypeMapping = z.infer<typeof ZCrimeTypeMapping>;
+/** A source's local crime code as the mapping table stores it: upper case, no accents, single spaces. */
+export function normalizeLocalCode(code: string): string {
+  return code
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** True when the text has no control character (U+0000 to U+001F, U+007F): PostgreSQL text cannot hold NUL. */
+const noControlCharacters = (s: string): boolean => [...s].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f);
+
 /**
  * A local crime code as typed (the server stores it normalised: upper case, no accents, single spaces): at least one
  * letter or digit, no control characters, at most 200 characters (the column's limit).
@@ -176,7 +189,7 @@ export const ZLocalCode = z
   .trim()
   .min(1)
   .max(200)
-  .regex(/^[^\u0000-\u001f\u007f]*$/, 'no control characters')
+  .refine(noControlCharacters, 'no control characters')
   .regex(/[\p{L}\p{N}]/u, 'at least one letter or digit');
 
 /** Adds a row of the mapping table, or changes the crime type or note of an existing one (same source system and code). */
@@ -185,7 +198,7 @@ export const ZCrimeTypeMappingPut = z
     sourceSystem: ZSourceCode,
     localCode: ZLocalCode,
     crimeType: ZCrimeType,
-    note: z.string().trim().max(500).regex(/^[^\u0000]*$/, 'no NUL characters').optional(),
+    note: z.string().trim().max(500).refine(noControlCharacters, 'no control characters').optional(),
   })
   .strict();
 export type TCrimeTypeMappingPut = z.infer<typeof ZCrimeTypeMappingPut>;
