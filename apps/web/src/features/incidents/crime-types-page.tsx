@@ -156,24 +156,13 @@ export function CrimeTypesPage() {
                   <td>{typeName(m.crimeType)}</td>
                   <td>{m.note ?? '—'}</td>
                   {canEdit && (
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="button"
-                        aria-label={`${t('crimeMappings.edit')} ${m.sourceSystem} / ${m.localCode}`}
-                        onClick={() => { setEditing(m); setDraft(draftOf(m)); setFields({}); setNotice(null); window.scrollTo(0, 0); }}
-                      >
-                        {t('crimeMappings.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button"
-                        disabled={busy}
-                        aria-label={`${t('crimeMappings.remove')} ${m.sourceSystem} / ${m.localCode}`}
-                        onClick={() => { void remove(m); }}
-                      >
-                        {t('crimeMappings.remove')}
-                      </button>
+                    <td>
+                      <RowActions
+                        mapping={m}
+                        busy={busy}
+                        onEdit={() => { setEditing(m); setDraft(draftOf(m)); setFields({}); setNotice(null); window.scrollTo(0, 0); }}
+                        onRemove={() => { void remove(m); }}
+                      />
                     </td>
                   )}
                 </tr>
@@ -183,5 +172,19 @@ export function CrimeTypesPage() {
         </section>
       ))}
     </section>
+  );
+}
+
+/** Change and remove buttons of one row, named with the row for screen readers. */
+function RowActions({ mapping, busy, onEdit, onRemove }: { mapping: TCrimeTypeMapping; busy: boolean; onEdit: () => void; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const name = `${mapping.sourceSystem} / ${mapping.localCode}`;
+  return (
+    <div className="row-actions">
+      <button type="button" className="button" aria-label={`${t('crimeMappings.edit')} ${name}`} onClick={onEdit}>{t('crimeMappings.edit')}</button>
+      <button type="button" className="button" disabled={busy} aria-label={`${t('crimeMappings.remove')} ${name}`} onClick={onRemove}>
+        {t('crimeMappings.remove')}
+      </button>
+    </div>
   );
 }
