@@ -100,14 +100,20 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('crime-ty
   });
 
   it('refuses to remove a mapping records use, with the count; removes an unused one once, and a retry is a no-op', async () => {
+    await put(analyst, { sourceSystem: system, localCode: 'Arrebato', crimeType: 'ROBO' });
+    const record = await t.app.inject({
+      method: 'POST', url: '/api/v1/incidents', headers: operator.auth,
+      payload: { source: system, sourceRef: 'A-1', localCode: 'arrebato', occurredAt: '2025-03-02T10:00:00-05:00', location: SJL },
+    });
+    expect(record.statusCode, record.body).toBe(201);
     // Changed after the record was classified: the record still uses it.
-    expect((await put(analyst, { sourceSystem: system, localCode: 'ROBO A MANO ARMADA', crimeType: 'HURTO' })).statusCode).toBe(200);
-    const inUse = await remove(commander, system, 'robo a mano armada');
+    expect((await put(analyst, { sourceSystem: system, localCode: 'ARREBATO', crimeType: 'HURTO' })).statusCode).toBe(200);
+    const inUse = await remove(commander, system, 'arrebato');
     expect(inUse.statusCode).toBe(409);
     const refusal = inUse.json<ErrorBody>();
     expect(refusal.error.code).toBe('INCIDENT_MAPPING_IN_USE');
     expect(refusal.error.message).toContain('la usan 1 registros');
-    expect((await mappingsOf(system)).map((m) => m.localCode)).toContain('ROBO A MANO ARMADA');
+    expect((await mappingsOf(system)).map((m) => m.localCode)).toContain('ARREBATO');
 
     await put(analyst, { sourceSystem: system, localCode: 'Sin uso', crimeType: 'OTRO' });
     const removed = await remove(analyst, system, 'Sin uso');
@@ -121,15 +127,24 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('crime-ty
   });
 
   it('refuses operators and oversight (no incident:mapping:write), changing nothing', async () => {
-    const byOperator = await put(operator, { sourceSystem: system, localCode: 'ROBO A MANO ARMADA', crimeType: 'HOMICIDIO' });
+    await put(analyst, { sourceSystem: system, localCode: 'Lesiones leves', crimeType: 'LESIONES' });
+    const byOperator = await put(operator, { sourceSystem: system, localCode: 'LESIONES LEVES', crimeType: 'HOMICIDIO' });
     expect(byOperator.statusCode).toBe(403);
     expect(byOperator.json<ErrorBody>().error.code).toBe('FORBIDDEN');
     expect((await put(oversight, { sourceSystem: system, localCode: 'Otro', crimeType: 'OTRO' })).statusCode).toBe(403);
-    expect((await remove(oversight, system, 'ESTAFA TELEFONICA')).statusCode).toBe(403);
+    expect((await remove(oversight, system, 'LESIONES LEVES')).statusCode).toBe(403);
+    expect((await remove(operator, system, 'LESIONES LEVES')).statusCode).toBe(403);
     const rows = await mappingsOf(system);
-    expect(rows.find((m) => m.localCode === 'ROBO A MANO ARMADA')?.crimeType).toBe('HURTO');
-    expect(rows.map((m) => m.localCode)).toContain('ESTAFA TELEFONICA');
+    expect(rows.find((m) => m.localCode === 'LESIONES LEVES')?.crimeType).toBe('LESIONES');
     expect(rows.map((m) => m.localCode)).not.toContain('OTRO');
+  });
+
+  it('documents both routes in the OpenAPI document, with the body and querystring schemas', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    const doc = res.json<{ paths: Record<string, Record<string, { requestBody?: unknown; parameters?: { name: string }[] }>> }>();
+    const path = doc.paths['/api/v1/incidents/crime-types/mappings'];
+    expect(path?.put?.requestBody).toBeDefined();
+    expect(path?.delete?.parameters?.map((p) => p.name).sort()).toEqual(['localCode', 'sourceSystem']);
   });
 
   it('keeps SQL in strings as text and refuses malformed or over-long input', async () => {
