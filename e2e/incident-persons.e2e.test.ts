@@ -10,7 +10,8 @@ import { navLink } from '../test/support/nav.ts';
 
 /**
  * The incident page and the crime-type table of issue 6 in Chromium: a PNP commander opens an incident from the list
- * and records a victim, who then appears in the victims list; the PNP analyst opens the same incident and sees only
+ * and records a victim, who then appears in the victims list; the operator records a suspect but sees no list; the
+ * PNP analyst opens the same incident and sees only
  * that the data is restricted; the commander adds a crime-code mapping and finds it under its source system.
  * Screenshots go to test-results/.
  */
@@ -21,6 +22,7 @@ const RESULTS = join(ROOT, 'test-results');
 const PASSWORD = 'enlace-demo-2026';
 const COMMANDER = { username: 'pnp.comandante', password: PASSWORD };
 const ANALYST = { username: 'pnp.analista', password: PASSWORD };
+const OPERATOR = { username: 'pnp.operador', password: PASSWORD };
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`[e2e] incident persons skipped: no Chromium at ${CHROMIUM}`);
@@ -66,7 +68,7 @@ describe.skipIf(!hasChromium)('incident page and crime-type table in Chromium', 
     return page;
   }
 
-  it('the commander records a victim on an incident and sees it; the analyst sees only that the data is restricted', async () => {
+  it('the commander records a victim and sees it; the operator records a suspect without reading them; the analyst sees only that the data is restricted', async () => {
     let page = await signIn(COMMANDER);
     await (await navLink(page, 'Incidencias')).click();
     const open = page.getByRole('link', { name: /^Ver incidencia:/ }).first();
@@ -92,6 +94,18 @@ describe.skipIf(!hasChromium)('incident page and crime-type table in Chromium', 
     await victims.getByRole('cell', { name }).waitFor();
     expect(await victims.getByRole('row').filter({ hasText: name }).getByRole('cell').nth(1).textContent()).toBe('40123456');
     await page.screenshot({ path: join(RESULTS, 'incident-persons-commander.png'), fullPage: true });
+
+    // The operator may record persons but not read them back: the form, no list.
+    page = await signIn(OPERATOR);
+    await page.goto(`${server?.url}${incidentPath}`);
+    await page.getByText('Puede registrar víctimas y personas investigadas, pero su rol no permite consultarlas después.').waitFor();
+    const suspectForm = page.getByRole('form', { name: 'Registrar persona investigada' });
+    await suspectForm.getByLabel('Alias').fill('el Zurdo');
+    await suspectForm.getByLabel('Está detenido').check();
+    await suspectForm.getByRole('button', { name: 'Registrar persona investigada' }).click();
+    await suspectForm.getByText('Persona investigada registrada.').waitFor();
+    expect(await page.getByText(name).count()).toBe(0);
+    expect(await page.getByRole('table', { name: 'Personas investigadas' }).count()).toBe(0);
 
     page = await signIn(ANALYST);
     await page.goto(`${server?.url}${incidentPath}`);
@@ -142,6 +156,14 @@ describe.skipIf(!hasChromium)('incident page and crime-type table in Chromium', 
     await row.getByRole('button', { name: `Eliminar ${system} / ROBO DE CELULAR EN VIA PUBLICA` }).click();
     await page.getByRole('alert').getByText('no se puede eliminar: la usan 1 registros').waitFor();
     expect(await row.count()).toBe(1);
+
+    // Its crime type can still be changed.
+    await row.getByRole('button', { name: `Cambiar ${system} / ROBO DE CELULAR EN VIA PUBLICA` }).click();
+    const edit = page.getByRole('form', { name: `Cambiar correspondencia ${system} / ROBO DE CELULAR EN VIA PUBLICA` });
+    await edit.getByLabel('Tipo de delito de Enlace').selectOption('HURTO');
+    await edit.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText(`Correspondencia ${system} / ROBO DE CELULAR EN VIA PUBLICA guardada.`).waitFor();
+    await row.getByRole('cell', { name: 'Hurto', exact: true }).waitFor();
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });
