@@ -11,8 +11,8 @@ import { navLink } from '../test/support/nav.ts';
 /**
  * The incident page and the crime-type table of issue 6 in Chromium: a PNP commander opens an incident from the list
  * and records a victim, who then appears in the victims list; the operator records a suspect but sees no list; the
- * PNP analyst opens the same incident and sees only
- * that the data is restricted; the commander adds a crime-code mapping and finds it under its source system.
+ * PNP analyst opens the same incident and sees only that the data is restricted; the commander adds a crime-code
+ * mapping, finds it under its source system, is told why it cannot be removed once a record uses it, and changes it.
  * Screenshots go to test-results/.
  */
 
