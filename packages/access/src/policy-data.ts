@@ -28,12 +28,14 @@ const FORCES_GRANTS: Readonly<Record<TRole, readonly Permission[]>> = {
 export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly Permission[]>> = {
   admin: [...FORCES_GRANTS.admin,
     'incident:read', 'incident:write', 'incident:person:read', 'incident:person:write', 'sharing:read', 'sharing:write', 'sharing:oversee',
+    'incident:mapping:write',
     'unit:read', 'unit:write', 'user:admin', 'agency:admin', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate',
     'legal:read', 'legal:write', 'legal:admin',
     'track:read', 'track:write', 'alert:read', 'alert:write', 'geofence:read', 'geofence:write', 'chat:read', 'chat:write',
   ],
   commander: [...FORCES_GRANTS.commander, 'incident:read', 'incident:write', 'incident:person:read', 'incident:person:write', 'sharing:read', 'sharing:write', 'unit:read', 'unit:write', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate', 'legal:read', 'legal:write',
-    'track:read', 'track:write', 'alert:read', 'alert:write', 'geofence:read', 'geofence:write', 'chat:read', 'chat:write', 'protocol:approve'],
+    'track:read', 'track:write', 'alert:read', 'alert:write', 'geofence:read', 'geofence:write', 'chat:read', 'chat:write', 'protocol:approve',
+    'incident:mapping:write'],
   planner: [...FORCES_GRANTS.planner, 'incident:read', 'sharing:read', 'unit:read', 'unit:write', 'geo:read', 'legal:evaluate', 'legal:read', 'legal:write',
     'track:read', 'alert:read', 'geofence:read', 'geofence:write', 'chat:read', 'chat:write'],
   operator: [...FORCES_GRANTS.operator, 'incident:read', 'incident:write', 'incident:person:write', 'sharing:read', 'unit:read', 'unit:write', 'geo:read', 'legal:evaluate', 'legal:read',
@@ -42,7 +44,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly Permission[]>> = 
   trainer: [...FORCES_GRANTS.trainer, 'unit:read', 'geo:read', 'legal:evaluate', 'legal:read', 'track:read', 'chat:read', 'chat:write'],
   legal_officer: [...FORCES_GRANTS.legal_officer, 'incident:read', 'sharing:read', 'sharing:write', 'sharing:oversee', 'unit:read', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate', 'legal:read', 'legal:write',
     'track:read', 'alert:read', 'geofence:read', 'chat:read'],
-  analyst: [...FORCES_GRANTS.analyst, 'incident:read', 'incident:write', 'sharing:read', 'unit:read', 'geo:read', 'legal:read', 'track:read', 'alert:read', 'geofence:read'],
+  analyst: [...FORCES_GRANTS.analyst, 'incident:read', 'incident:write', 'sharing:read', 'unit:read', 'geo:read', 'legal:read', 'track:read', 'alert:read', 'geofence:read',
+    'incident:mapping:write'],
   oversight: [...FORCES_GRANTS.oversight, 'incident:read', 'incident:person:read', 'sharing:read', 'sharing:oversee', 'unit:read', 'audit:read', 'audit:verify', 'geo:read', 'legal:evaluate', 'legal:read',
     'track:read', 'alert:read', 'geofence:read', 'chat:read'],
 };
@@ -74,6 +77,13 @@ export const PERMISSIONS = [
   'incident:write',
   'incident:person:read',
   'incident:person:write',
+  /**
+   * Maintain the table that maps each source system's local crime codes to Enlace's crime types (national reference
+   * data, not an agency's records): administrators, commanders and analysts, who bring in new source systems and answer
+   * for the crime statistics built on the mapping; not operators or planners (they enter records, they do not define
+   * how records are classified), nor oversight (read only).
+   */
+  'incident:mapping:write',
   'sharing:read',
   'sharing:write',
   'sharing:oversee',

@@ -166,6 +166,47 @@ export const ZCrimeTypeMapping = z.object({
   crimeType: ZCrimeType,
   note: z.string().nullable(),
 });
+export type TCrimeTypeMapping = z.infer<typeof ZCrimeTypeMapping>;
+/** A source's local crime code as the mapping table stores it: upper case, no accents, single spaces. */
+export function normalizeLocalCode(code: string): string {
+  return code
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** True when the text has no control character (U+0000 to U+001F, U+007F): PostgreSQL text cannot hold NUL. */
+const noControlCharacters = (s: string): boolean => [...s].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f);
+
+/**
+ * A local crime code as typed (the server stores it normalised: upper case, no accents, single spaces): at least one
+ * letter or digit, no control characters, at most 200 characters (the column's limit).
+ */
+export const ZLocalCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine(noControlCharacters, 'no control characters')
+  .regex(/[\p{L}\p{N}]/u, 'at least one letter or digit');
+
+/** Adds a row of the mapping table, or changes the crime type or note of an existing one (same source system and code). */
+export const ZCrimeTypeMappingPut = z
+  .object({
+    sourceSystem: ZSourceCode,
+    localCode: ZLocalCode,
+    crimeType: ZCrimeType,
+    note: z.string().trim().max(500).refine(noControlCharacters, 'no control characters').optional(),
+  })
+  .strict();
+export type TCrimeTypeMappingPut = z.infer<typeof ZCrimeTypeMappingPut>;
+
+/** Names the mapping row to remove (querystring of `DELETE /incidents/crime-types/mappings`). */
+export const ZCrimeTypeMappingKey = z.object({ sourceSystem: ZSourceCode, localCode: ZLocalCode }).strict();
+export type TCrimeTypeMappingKey = z.infer<typeof ZCrimeTypeMappingKey>;
+
 export const ZCrimeTypeInfo = z.object({ code: ZCrimeType, nameEs: z.string(), nameEn: z.string(), legalReference: z.string() });
 export const ZCrimeTypeCatalog = z.object({ types: z.array(ZCrimeTypeInfo), mappings: z.array(ZCrimeTypeMapping) });
 

@@ -42,6 +42,8 @@ const UnitDetailPage = lazyPage(() => import('../features/units/unit-detail-page
 const UnitsPage = lazyPage(() => import('../features/units/units-page.tsx'), 'UnitsPage');
 const IncidentsPage = lazyPage(() => import('../features/incidents/incidents-page.tsx'), 'IncidentsPage');
 const IncidentCreatePage = lazyPage(() => import('../features/incidents/incident-create-page.tsx'), 'IncidentCreatePage');
+const IncidentPage = lazyPage(() => import('../features/incidents/incident-page.tsx'), 'IncidentPage');
+const CrimeTypesPage = lazyPage(() => import('../features/incidents/crime-types-page.tsx'), 'CrimeTypesPage');
 const SecondmentsPage = lazyPage(() => import('../features/secondments/secondments-page.tsx'), 'SecondmentsPage');
 const SharingPage = lazyPage(() => import('../features/sharing/sharing-page.tsx'), 'SharingPage');
 const AgreementCreatePage = lazyPage(() => import('../features/sharing/agreement-create-page.tsx'), 'AgreementCreatePage');
@@ -87,6 +89,8 @@ const ROUTES: readonly RouteDef[] = [
   { pattern: '/analysis', allowed: (s) => can(s, 'incident:read'), render: () => <AnalysisPage /> },
   { pattern: '/incidents', allowed: (s) => can(s, 'incident:read'), render: () => <IncidentsPage /> },
   { pattern: '/incidents/new', allowed: (s) => can(s, 'incident:write'), render: () => <IncidentCreatePage /> },
+  { pattern: '/incidents/crime-types', allowed: (s) => can(s, 'incident:read'), render: () => <CrimeTypesPage /> },
+  { pattern: '/incidents/:id', allowed: (s) => can(s, 'incident:read'), render: (p) => <IncidentPage id={param(p, 'id')} /> },
   { pattern: '/sharing', allowed: (s) => can(s, 'sharing:read'), render: () => <SharingPage /> },
   { pattern: '/sharing/new', allowed: (s) => can(s, 'sharing:write'), render: () => <AgreementCreatePage /> },
   { pattern: '/sharing/:id', allowed: (s) => can(s, 'sharing:read'), render: (p) => <AgreementPage id={param(p, 'id')} /> },

@@ -20,10 +20,16 @@ import sharingEn from './sharing.en.json';
 import sharingEs from './sharing.es.json';
 import trainingEn from './training.en.json';
 import trainingEs from './training.es.json';
+import crimeMappingsEn from './crime-mappings.en.json';
+import crimeMappingsEs from './crime-mappings.es.json';
+import incidentDetailEn from './incident-detail.en.json';
+import incidentDetailEs from './incident-detail.es.json';
 
 /**
  * The interface text: the shared catalogue (`es.json`, `en.json`) plus one file per feature area
  * (`<area>.<lang>.json`, whose single top-level key is the area), merged into one namespace.
  */
-export const catalogueEs = { ...es, ...importsEs, ...forcesEs, ...copEs, ...incidentsEs, ...protocolsEs, ...analysisEs, ...sharingEs, ...trainingEs, ...secondmentsEs, ...unitEquipmentEs };
-export const catalogueEn = { ...en, ...importsEn, ...forcesEn, ...copEn, ...incidentsEn, ...protocolsEn, ...analysisEn, ...sharingEn, ...trainingEn, ...secondmentsEn, ...unitEquipmentEn };
+export const catalogueEs = { ...es, ...importsEs, ...forcesEs, ...copEs, ...incidentsEs, ...protocolsEs, ...analysisEs, ...sharingEs, ...trainingEs, ...secondmentsEs, ...unitEquipmentEs,
+  ...incidentDetailEs, ...crimeMappingsEs };
+export const catalogueEn = { ...en, ...importsEn, ...forcesEn, ...copEn, ...incidentsEn, ...protocolsEn, ...analysisEn, ...sharingEn, ...trainingEn, ...secondmentsEn, ...unitEquipmentEn,
+  ...incidentDetailEn, ...crimeMappingsEn };

@@ -32,12 +32,5 @@ export function codeSystemOf(source: string, codeSystem?: string): string {
   return codeSystem ?? (source === 'PNP' ? 'SIDPOL' : source);
 }
 
-/** A source's local crime code as the mapping table stores it: upper case, no accents, single spaces. */
-export function normalizeLocalCode(code: string): string {
-  return code
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** A source's local crime code as the mapping table stores it (shared with the web's mapping screen). */
+export { normalizeLocalCode } from '@enlace/contracts';

@@ -1,4 +1,4 @@
-import type { TCrimeType, TIncident, TSuspect, TVictim } from '@enlace/contracts';
+import type { TCrimeType, TCrimeTypeMapping, TIncident, TSuspect, TVictim } from '@enlace/contracts';
 import type { Queryable } from '../../platform/db/db.ts';
 import type { IncidentSqlFilter } from './incident-filter-sql.ts';
 import { incidentWhere } from './incident-filter-sql.ts';
@@ -329,4 +329,57 @@ export async function upsertAggregates(db: Queryable, rows: readonly AggregateVa
 export async function knownDistricts(db: Queryable, codes: readonly string[]): Promise<Set<string>> {
   const r = await db.query<{ ubigeo: string }>('SELECT ubigeo FROM ref_district WHERE ubigeo = ANY($1::text[])', [[...new Set(codes)]]);
   return new Set(r.rows.map((x) => x.ubigeo));
+}
+
+interface MappingRow {
+  source_system: string;
+  local_code: string;
+  crime_type: TCrimeType;
+  note: string | null;
+}
+const toMapping = (r: MappingRow): TCrimeTypeMapping => ({ sourceSystem: r.source_system, localCode: r.local_code, crimeType: r.crime_type, note: r.note });
+
+/** One row of the mapping table, locked for the rest of the transaction (a concurrent change waits). */
+export async function findMappingForUpdate(db: Queryable, system: string, localCode: string): Promise<TCrimeTypeMapping | null> {
+  const r = await db.query<MappingRow>(
+    'SELECT source_system, local_code, crime_type, note FROM crime_type_mapping WHERE source_system = $1 AND local_code = $2 FOR UPDATE',
+    [system, localCode],
+  );
+  return r.rows[0] ? toMapping(r.rows[0]) : null;
+}
+
+/** Adds the row, or sets the crime type and note of the existing one with the same key. */
+export async function upsertMapping(db: Queryable, m: TCrimeTypeMapping): Promise<TCrimeTypeMapping> {
+  const r = await db.query<MappingRow>(
+    `INSERT INTO crime_type_mapping (source_system, local_code, crime_type, note) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (source_system, local_code) DO UPDATE SET crime_type = EXCLUDED.crime_type, note = EXCLUDED.note
+     RETURNING source_system, local_code, crime_type, note`,
+    [m.sourceSystem, m.localCode, m.crimeType, m.note],
+  );
+  return toMapping(r.rows[0]!);
+}
+
+export async function deleteMapping(db: Queryable, system: string, localCode: string): Promise<void> {
+  await db.query('DELETE FROM crime_type_mapping WHERE source_system = $1 AND local_code = $2', [system, localCode]);
+}
+
+/**
+ * Records (incidents and district-month counts, of every agency) that may have been classified through a row of the
+ * mapping table. An incident does not keep the code system it was read with, so this errs on the side of "in use":
+ * a record counts when it carries the row's local code (whatever type it was given: the row may have been changed
+ * since) and either its source reads that system by default (the PNP reads SIDPOL, any other source its own table,
+ * as `codeSystemOf`) or that default table has no such code (it was read with a code system named at entry).
+ */
+export async function countMappingUses(db: Queryable, m: Pick<TCrimeTypeMapping, 'sourceSystem' | 'localCode'>): Promise<number> {
+  const uses = (table: string): string => `
+    SELECT count(*)::int AS n FROM ${table} r
+    WHERE r.local_code = $2
+      AND (CASE WHEN r.source = 'PNP' THEN 'SIDPOL' ELSE r.source END = $1
+        OR NOT EXISTS (SELECT 1 FROM crime_type_mapping d
+                       WHERE d.source_system = CASE WHEN r.source = 'PNP' THEN 'SIDPOL' ELSE r.source END AND d.local_code = r.local_code))`;
+  const r = await db.query<{ n: number }>(
+    `SELECT (${uses('incident')}) + (${uses('incident_district_month')}) AS n`,
+    [m.sourceSystem, m.localCode],
+  );
+  return r.rows[0]?.n ?? 0;
 }

@@ -1,6 +1,9 @@
 import { Readable } from 'node:stream';
 import {
   ZCrimeTypeCatalog,
+  ZCrimeTypeMapping,
+  ZCrimeTypeMappingKey,
+  ZCrimeTypeMappingPut,
   ZIdParams,
   ZIncident,
   ZIncidentCreate,
@@ -27,6 +30,8 @@ import { getIncident } from './get-incident.ts';
 import { listCrimeTypes } from './list-crime-types.ts';
 import { listIncidents } from './list-incidents.ts';
 import { listPersons } from './list-persons.ts';
+import { putCrimeTypeMapping } from './put-crime-type-mapping.ts';
+import { removeCrimeTypeMapping } from './remove-crime-type-mapping.ts';
 
 const tags = ['incidents'];
 
@@ -39,6 +44,33 @@ export function incidentsRoutes(ctx: AppContext): FastifyPluginAsync {
       config: { access: 'incident:read' },
       schema: { tags, response: { 200: ZCrimeTypeCatalog } },
     }, async () => listCrimeTypes({ ctx }));
+
+    app.put('/incidents/crime-types/mappings', {
+      config: { access: 'incident:mapping:write' },
+      schema: {
+        tags,
+        description: "Adds a row of the mapping table from a source system's local codes to Enlace's crime types, or changes its crime type or note (the code is stored normalised). Sending the same row again changes nothing.",
+        body: ZCrimeTypeMappingPut,
+        response: { 200: ZCrimeTypeMapping },
+      },
+    }, async (req) => {
+      const actor = actorOf(req);
+      const { value } = await runAudited(auditedRequest(ctx, req), (tx, audit) => putCrimeTypeMapping(tx, audit, actor, req.body));
+      return value;
+    });
+
+    app.delete('/incidents/crime-types/mappings', {
+      config: { access: 'incident:mapping:write' },
+      schema: {
+        tags,
+        description: 'Removes a row of the mapping table that no incident or district-month count uses (409 INCIDENT_MAPPING_IN_USE with the count otherwise); removing an absent row changes nothing.',
+        querystring: ZCrimeTypeMappingKey,
+      },
+    }, async (req, reply) => {
+      const actor = actorOf(req);
+      await runAudited(auditedRequest(ctx, req, 204), (tx, audit) => removeCrimeTypeMapping(tx, audit, actor, req.query));
+      return reply.status(204).send();
+    });
 
     app.get('/incidents', {
       config: { access: 'incident:read' },

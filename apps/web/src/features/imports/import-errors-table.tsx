@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
+import { Link } from '../../app/router.tsx';
 import { useResource } from '../../app/use-resource.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { Loading } from '../../app/ui/loading.tsx';
@@ -41,6 +42,9 @@ export function ImportErrorsTable({ runId, version }: { runId: string; version: 
           ))}
         </tbody>
       </table>
+      {items.some((e) => e.code === 'INCIDENT_UNKNOWN_LOCAL_CODE') && (
+        <p><Link to="/incidents/crime-types">{t('crimeMappings.fromImport')}</Link></p>
+      )}
       {total > PAGE && (
         <div className="pager">
           <button type="button" className="button" disabled={offset === 0} onClick={() => { setOffset(Math.max(0, offset - PAGE)); }}>

@@ -1,6 +1,18 @@
-import { ZCrimeTypeCatalog, ZIncident, ZIncidentPage } from '@enlace/contracts';
-import type { TCrimeType, TIncident, TIncidentCreate } from '@enlace/contracts';
-import { apiRequest } from '../../app/api.ts';
+import { ZCrimeTypeCatalog, ZCrimeTypeMapping, ZIncident, ZIncidentPage, ZPersons, ZSuspect, ZVictim } from '@enlace/contracts';
+import type {
+  TCrimeType,
+  TCrimeTypeMapping,
+  TCrimeTypeMappingKey,
+  TCrimeTypeMappingPut,
+  TIncident,
+  TIncidentCreate,
+  TSuspect,
+  TVictim,
+  ZSuspectCreate,
+  ZVictimCreate,
+} from '@enlace/contracts';
+import type { z } from 'zod';
+import { apiCommand, apiRequest } from '../../app/api.ts';
 import { limaDayStart } from '../../app/lima-time.ts';
 
 /** `GET /incidents/crime-types`: Enlace's crime types with their names and legal references, and the local codes' mapping. */
@@ -39,3 +51,29 @@ export function exportUrl(f: IncidentListFilter, format: 'csv' | 'geojson'): str
 export function createIncident(body: Partial<TIncidentCreate> & Pick<TIncidentCreate, 'occurredAt' | 'location'>): Promise<TIncident> {
   return apiRequest('/incidents', ZIncident, { method: 'POST', body });
 }
+
+const enc = encodeURIComponent;
+
+/** `GET /incidents/:id`: one incident the user may read (no personal data). */
+export const getIncident = (id: string, signal?: AbortSignal): Promise<TIncident> =>
+  apiRequest(`/incidents/${enc(id)}`, ZIncident, signal ? { signal } : {});
+
+/** `GET /incidents/:id/persons`: victims and suspects (needs incident:person:read; the server audits every read). */
+export const listPersons = (id: string, signal?: AbortSignal): Promise<{ victims: TVictim[]; suspects: TSuspect[] }> =>
+  apiRequest(`/incidents/${enc(id)}/persons`, ZPersons, signal ? { signal } : {});
+
+/** `POST /incidents/:id/victims` (needs incident:person:write on the incident's agency and classification). */
+export const addVictim = (id: string, body: z.input<typeof ZVictimCreate>): Promise<TVictim> =>
+  apiRequest(`/incidents/${enc(id)}/victims`, ZVictim, { method: 'POST', body });
+
+/** `POST /incidents/:id/suspects` (needs incident:person:write on the incident's agency and classification). */
+export const addSuspect = (id: string, body: z.input<typeof ZSuspectCreate>): Promise<TSuspect> =>
+  apiRequest(`/incidents/${enc(id)}/suspects`, ZSuspect, { method: 'POST', body });
+
+/** `PUT /incidents/crime-types/mappings`: adds a mapping row or changes its crime type and note. */
+export const putCrimeTypeMapping = (body: TCrimeTypeMappingPut): Promise<TCrimeTypeMapping> =>
+  apiRequest('/incidents/crime-types/mappings', ZCrimeTypeMapping, { method: 'PUT', body });
+
+/** `DELETE /incidents/crime-types/mappings`: removes a row no record uses (the server refuses one in use, with the count). */
+export const removeCrimeTypeMapping = (key: TCrimeTypeMappingKey): Promise<void> =>
+  apiCommand('/incidents/crime-types/mappings', { method: 'DELETE', query: { ...key } });

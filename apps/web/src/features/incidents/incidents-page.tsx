@@ -65,7 +65,10 @@ export function IncidentsPage() {
     <section>
       <PageHeader
         title={t('incidents.title')}
-        actions={can(session, 'incident:write') && <Link to="/incidents/new" className="button button-primary">{t('incidents.new')}</Link>}
+        actions={<>
+          <Link to="/incidents/crime-types" className="button">{t('crimeMappings.link')}</Link>
+          {can(session, 'incident:write') && <Link to="/incidents/new" className="button button-primary">{t('incidents.new')}</Link>}
+        </>}
       >
         <p className="muted">{t('incidents.intro')}</p>
       </PageHeader>
@@ -107,7 +110,7 @@ export function IncidentsPage() {
             <tbody>
               {items.map((i) => (
                 <tr key={i.id}>
-                  <td>{formatDateTime(i.occurredAt)}</td>
+                  <td><Link to={`/incidents/${i.id}`} aria-label={`${t('incidentDetail.open')}: ${formatDateTime(i.occurredAt)}`}>{formatDateTime(i.occurredAt)}</Link></td>
                   <td>{typeName(i.crimeType)}{i.exercise && <> <span className="badge badge-exercise">{t('incidents.exercise')}</span></>}</td>
                   <td>{i.ubigeo ?? '—'}</td>
                   <td>{i.address ?? '—'}</td>

@@ -4,8 +4,13 @@ import type { CatalogEntry } from './entry.ts';
 export const INCIDENTS_ERRORS = {
   INCIDENT_UNKNOWN_LOCAL_CODE: {
     status: 422,
-    es: 'El código "{code}" del sistema {system} no figura en la tabla de correspondencia de tipos de delito.',
-    en: 'Code "{code}" of system {system} is not in the crime-type mapping table.',
+    es: 'El código "{code}" del sistema {system} no figura en la tabla de correspondencia de tipos de delito. Un administrador, comandante o analista puede agregarlo en Incidencias › Tipos de delito (/incidents/crime-types) y volver a importar.',
+    en: 'Code "{code}" of system {system} is not in the crime-type mapping table. An administrator, commander or analyst can add it under Incidents › Crime types (/incidents/crime-types); then import again.',
+  },
+  INCIDENT_MAPPING_IN_USE: {
+    status: 409,
+    es: 'La correspondencia {system} / "{code}" no se puede eliminar: la usan {count} registros (incidencias o conteos por distrito y mes), que dejarían de poder reimportarse. Puede cambiar su tipo de delito en lugar de eliminarla.',
+    en: 'Mapping {system} / "{code}" cannot be removed: {count} records (incidents or district-by-month counts) use it and could no longer be re-imported. You can change its crime type instead.',
   },
   INCIDENT_BAD_COORDINATES: {
     status: 422,
