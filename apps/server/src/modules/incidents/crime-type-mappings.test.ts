@@ -20,6 +20,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('crime-ty
   let commander: TestUser;
   let operator: TestUser;
   let oversight: TestUser;
+  let epAnalyst: TestUser;
   // A source system of this run only, so the PostgreSQL database can be shared by runs.
   const system = `M${uniq().toUpperCase()}`;
 
@@ -30,6 +31,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('crime-ty
     commander = await makeUser(db, { role: 'commander', agency: 'PNP' });
     operator = await makeUser(db, { role: 'operator', agency: 'PNP' });
     oversight = await makeUser(db, { role: 'oversight', agency: 'DP' });
+    epAnalyst = await makeUser(db, { role: 'analyst', agency: 'EP' });
   });
   afterAll(async () => t.close());
 
@@ -137,6 +139,16 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('crime-ty
     const rows = await mappingsOf(system);
     expect(rows.find((m) => m.localCode === 'LESIONES LEVES')?.crimeType).toBe('LESIONES');
     expect(rows.map((m) => m.localCode)).not.toContain('OTRO');
+  });
+
+  it("leaves the classification to the PNP: an Army analyst, who holds the permission, is refused with the reason", async () => {
+    await put(analyst, { sourceSystem: system, localCode: 'Robo al paso', crimeType: 'ROBO' });
+    const byArmy = await put(epAnalyst, { sourceSystem: system, localCode: 'ROBO AL PASO', crimeType: 'HURTO' });
+    expect(byArmy.statusCode).toBe(403);
+    expect(byArmy.json<ErrorBody>().error).toMatchObject({ code: 'INCIDENT_MAPPING_PNP_ONLY' });
+    expect(byArmy.json<ErrorBody>().error.message).toContain('SIDPOL');
+    expect((await remove(epAnalyst, system, 'ROBO AL PASO')).json<ErrorBody>().error.code).toBe('INCIDENT_MAPPING_PNP_ONLY');
+    expect((await mappingsOf(system)).find((m) => m.localCode === 'ROBO AL PASO')?.crimeType).toBe('ROBO');
   });
 
   it('documents both routes in the OpenAPI document, with the body and querystring schemas', async () => {

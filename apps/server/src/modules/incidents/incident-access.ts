@@ -1,7 +1,7 @@
 import { authorize } from '@enlace/access';
 import type { Permission, ResourceLabel } from '@enlace/access';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
+import { AppError, forbidden } from '../../platform/errors/app-error.ts';
 
 /**
  * Refuses an operation on an incident the actor may not see or change. An existing incident the actor may not
@@ -34,3 +34,13 @@ export function codeSystemOf(source: string, codeSystem?: string): string {
 
 /** A source's local crime code as the mapping table stores it (shared with the web's mapping screen). */
 export { normalizeLocalCode } from '@enlace/contracts';
+
+/**
+ * Who may change how local crime codes are classified: the mapping table is shared by every agency's records, and the
+ * classification of crime statistics is the PNP's (SIDPOL): its commanders and analysts, and platform administrators.
+ */
+export function assertMayMapCrimeCodes(actor: Actor): void {
+  const decision = authorize(actor, 'incident:mapping:write');
+  if (!decision.allow) throw forbidden({ reason: decision.reason, permission: 'incident:mapping:write' });
+  if (actor.role !== 'admin' && actor.agency !== 'PNP') throw new AppError('INCIDENT_MAPPING_PNP_ONLY', { agency: actor.agency });
+}

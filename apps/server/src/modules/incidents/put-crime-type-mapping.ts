@@ -1,10 +1,8 @@
-import { authorize } from '@enlace/access';
 import type { TCrimeTypeMapping, TCrimeTypeMappingPut } from '@enlace/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Queryable } from '../../platform/db/db.ts';
-import { forbidden } from '../../platform/errors/app-error.ts';
-import { normalizeLocalCode } from './incident-access.ts';
+import { assertMayMapCrimeCodes, normalizeLocalCode } from './incident-access.ts';
 import { findMappingForUpdate, upsertMapping } from './incidents.repository.ts';
 
 /** The audit entity id of a mapping row: its source system and local code. */
@@ -16,8 +14,7 @@ export const mappingEntityId = (m: { sourceSystem: string; localCode: string }):
  * classified keep their type: a change applies to what is entered or imported from then on (a re-import reclassifies).
  */
 export async function putCrimeTypeMapping(tx: Queryable, audit: AuditTrail, actor: Actor, draft: TCrimeTypeMappingPut): Promise<TCrimeTypeMapping> {
-  const decision = authorize(actor, 'incident:mapping:write');
-  if (!decision.allow) throw forbidden({ reason: decision.reason, permission: 'incident:mapping:write' });
+  assertMayMapCrimeCodes(actor);
   const wanted: TCrimeTypeMapping = {
     sourceSystem: draft.sourceSystem,
     localCode: normalizeLocalCode(draft.localCode),

@@ -1,10 +1,9 @@
-import { authorize } from '@enlace/access';
 import type { TCrimeTypeMappingKey } from '@enlace/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Queryable } from '../../platform/db/db.ts';
-import { AppError, forbidden } from '../../platform/errors/app-error.ts';
-import { normalizeLocalCode } from './incident-access.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { assertMayMapCrimeCodes, normalizeLocalCode } from './incident-access.ts';
 import { countMappingUses, deleteMapping, findMappingForUpdate } from './incidents.repository.ts';
 import { mappingEntityId } from './put-crime-type-mapping.ts';
 
@@ -13,8 +12,7 @@ import { mappingEntityId } from './put-crime-type-mapping.ts';
  * it would make a re-import of those records fail). Removing a row that is not there (a retry) changes nothing.
  */
 export async function removeCrimeTypeMapping(tx: Queryable, audit: AuditTrail, actor: Actor, key: TCrimeTypeMappingKey): Promise<void> {
-  const decision = authorize(actor, 'incident:mapping:write');
-  if (!decision.allow) throw forbidden({ reason: decision.reason, permission: 'incident:mapping:write' });
+  assertMayMapCrimeCodes(actor);
   const existing = await findMappingForUpdate(tx, key.sourceSystem, normalizeLocalCode(key.localCode));
   if (!existing) return;
   const count = await countMappingUses(tx, existing);

@@ -33,7 +33,8 @@ import './incidents.css';
 export function CrimeTypesPage() {
   const { t } = useTranslation();
   const { session } = useSession();
-  const canEdit = can(session, 'incident:mapping:write');
+  // The server's rule: the permission, and the PNP's staff or a platform administrator (the classification is the PNP's).
+  const canEdit = can(session, 'incident:mapping:write') && session !== null && (session.user.role === 'admin' || session.user.agency === 'PNP');
   const typeName = useCrimeTypeNames();
   const [version, setVersion] = useState(0);
   const catalogue = useResource(`crime-types:${version}`, (signal) => getCrimeTypes(signal));

@@ -62,6 +62,11 @@ export const INCIDENTS_ERRORS = {
     es: 'La exportación tendría {count} incidencias; el máximo es {max}. Acote el área o el periodo.',
     en: 'The export would hold {count} incidents; the maximum is {max}. Narrow the area or the period.',
   },
+  INCIDENT_MAPPING_PNP_ONLY: {
+    status: 403,
+    es: 'La tabla que clasifica los códigos locales de delito es común a todas las instituciones y la clasificación de la estadística delictiva corresponde a la PNP (SIDPOL): solo sus comandantes y analistas, o un administrador de la plataforma, la modifican. Su institución: {agency}.',
+    en: "The table that classifies local crime codes is shared by every agency, and classifying crime statistics is the PNP's task (SIDPOL): only its commanders and analysts, or a platform administrator, change it. Your agency: {agency}.",
+  },
   SHARING_NO_BASIS: {
     status: 422,
     es: 'El instrumento legal {id} no existe o usted no puede consultarlo; un acuerdo de intercambio requiere una base legal vigente.',
