@@ -136,4 +136,19 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('track wr
     expect((await pending).size).toBe(1);
     expect((await stored(uid)).history).toBe(1);
   });
+
+  it("rewrites a track's current state in place (a HOT update): no index entry per position", async () => {
+    const uid = `HOT-${uniq()}`;
+    await upsertCurrent(db, [row(uid, 0)]);
+    const counts = await db.transaction(async (tx) => {
+      for (let second = 1; second <= 5; second++) await upsertCurrent(tx, [row(uid, second)]);
+      const r = await tx.query<{ upd: string; hot: string }>(
+        "SELECT n_tup_upd::text AS upd, n_tup_hot_upd::text AS hot FROM pg_stat_xact_user_tables WHERE relname = 'cop_track'",
+      );
+      return { updates: Number(r.rows[0]!.upd), hot: Number(r.rows[0]!.hot) };
+    });
+    expect(counts.updates).toBe(5);
+    expect(counts.hot).toBe(5);
+    expect((await stored(uid)).lat).toBeCloseTo(-12.005, 9);
+  });
 });
