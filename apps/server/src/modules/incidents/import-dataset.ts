@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -38,7 +38,10 @@ export const DEFAULT_DATA_DIR = resolve(import.meta.dirname, '../../../../../../
  * re-import matches it again. Returns the number of data rows.
  */
 async function withRowIds(source: string, target: string): Promise<number> {
-  const lines = createInterface({ input: createReadStream(source).pipe(createGunzip()), crlfDelay: Infinity });
+  // pipe() does not pass a read error on: without this a missing file would leave the loop below waiting forever.
+  const gunzip = createGunzip();
+  const input = createReadStream(source).on('error', (err) => gunzip.destroy(err));
+  const lines = createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity });
   const out = createWriteStream(target);
   const seen = new Map<string, number>();
   let rows = -1;
@@ -83,7 +86,9 @@ export async function importIncidentDataset({
   const work = mkdtempSync(join(tmpdir(), 'enlace-dataset-'));
   try {
     const csv = join(work, spec.file.replace(/\.gz$/, ''));
-    const rows = await withRowIds(join(dataDir, spec.file), csv);
+    const file = join(dataDir, spec.file);
+    if (!existsSync(file)) throw new Error(`${spec.file} is not in ${dataDir}: the real incident files live in ../shared/data/incidents (or set ENLACE_INCIDENT_DATA_DIR)`);
+    const rows = await withRowIds(file, csv);
     const result = await importCsvFile({ config, db, username, kind: 'incidents', path: csv, mapping: spec.mapping, options: spec.options, delimiter: ',', apply: true, onProgress });
     return { ...result, rows };
   } finally {
