@@ -1,13 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TPositionBatchResult } from '@enlace/contracts';
 import { aRequest } from '../test/support/legal.ts';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { ownPostgresDatabase } from '../test/support/test-db.ts';
 import { navLink } from '../test/support/nav.ts';
+import { chromiumPresent, launchChromium } from '../test/support/browser.ts';
 
 /**
  * The common operational picture in headless Chromium: the offline basemap renders (pixels read back from the WebGL
@@ -16,7 +16,6 @@ import { navLink } from '../test/support/nav.ts';
  * test-results/cop-map.png (the demo picture) and test-results/cop-map-10000.png (under load).
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
 const WEB = join(ROOT, 'apps/web');
 /** A private build, so this file never races another e2e file rebuilding apps/web/dist. */
@@ -25,8 +24,7 @@ const RESULTS = join(ROOT, 'test-results');
 const PASSWORD = 'enlace-demo-2026';
 const TRACKS = 10_000;
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`[e2e] cop-map skipped: no Chromium at ${CHROMIUM}`);
+const hasChromium = chromiumPresent('cop-map');
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -214,7 +212,7 @@ async function showView(page: Page, center: [number, number], zoom: number): Pro
 describe.skipIf(!hasChromium)('COP map in Chromium', () => {
   let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
   let context: BrowserContext | undefined;
-  let profileDir: string | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   const pageErrors: string[] = [];
   const foreignRequests: string[] = [];
 
@@ -224,29 +222,13 @@ describe.skipIf(!hasChromium)('COP map in Chromium', () => {
     // Lima), which would be drawn too and change what this test measures.
     const own = await ownPostgresDatabase('cop_e2e');
     server = await startServerProcess({ seedDemo: true, env: { ENLACE_WEB_DIST: DIST, ...(own ? { DATABASE_URL: own } : {}) } });
-    profileDir = mkdtempSync(join(tmpdir(), 'enlace-chromium-cop-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--enable-unsafe-swiftshader',
-      ],
-    });
+    browser = await launchChromium({ width: 1440, height: 900 });
+    context = browser.context;
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.stop();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   /** Signs in through the API (for posting positions and raising alerts as a patrol's device would). */

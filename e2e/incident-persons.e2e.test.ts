@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
 import { navLink } from '../test/support/nav.ts';
+import { chromiumPresent, launchChromium } from '../test/support/browser.ts';
 
 /**
  * The incident page and the crime-type table of issue 6 in Chromium: a PNP commander opens an incident from the list
@@ -16,7 +16,6 @@ import { navLink } from '../test/support/nav.ts';
  * Screenshots go to test-results/.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'test-results');
 const PASSWORD = 'enlace-demo-2026';
@@ -24,33 +23,26 @@ const COMMANDER = { username: 'pnp.comandante', password: PASSWORD };
 const ANALYST = { username: 'pnp.analista', password: PASSWORD };
 const OPERATOR = { username: 'pnp.operador', password: PASSWORD };
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`[e2e] incident persons skipped: no Chromium at ${CHROMIUM}`);
+const hasChromium = chromiumPresent('incident persons');
 
 describe.skipIf(!hasChromium)('incident page and crime-type table in Chromium', () => {
   let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
   let context: BrowserContext | undefined;
-  let profileDir: string | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   const pageErrors: string[] = [];
   const watched = new WeakSet<Page>();
 
   beforeAll(async () => {
     await ensureWebBuild();
     server = await startServerProcess({ seedDemo: true });
-    profileDir = mkdtempSync(join(tmpdir(), 'enlace-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
+    context = browser.context;
     mkdirSync(RESULTS, { recursive: true });
   }, 300_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.stop();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   async function signIn(user: { username: string; password: string }): Promise<Page> {

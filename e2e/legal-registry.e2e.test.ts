@@ -1,25 +1,23 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { limaDay } from '../test/support/evaluations.ts';
 import { navLink } from '../test/support/nav.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
+import { chromiumPresent, launchChromium } from '../test/support/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'test-results');
 const PASSWORD = 'enlace-demo-2026';
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`[e2e] legal-registry skipped: no Chromium at ${CHROMIUM}`);
+const hasChromium = chromiumPresent('legal-registry');
 
 describe.skipIf(!hasChromium)('legal registry, timeline, map, evaluator and protocols in Chromium', () => {
   let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
   let context: BrowserContext | undefined;
-  let profileDir: string | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   const pageErrors: string[] = [];
   const watched = new WeakSet<Page>();
   const suffix = Date.now().toString(36).toUpperCase();
@@ -62,21 +60,14 @@ describe.skipIf(!hasChromium)('legal registry, timeline, map, evaluator and prot
     if ((await api('ccffaa.asesor', 'POST', '/legal/instruments', revoked)).status !== 201) throw new Error('registering the revoked decree');
     const revocation = await api('ccffaa.asesor', 'POST', `/legal/instruments/${revokedId}/revoke`, { revokedOn: limaDay(-2), reason: 'Cesaron las causas', revokingInstrument: `DS ${suffix}-X-PCM` });
     if (revocation.status !== 200) throw new Error(`revoking: ${revocation.status} ${JSON.stringify(revocation.json)}`);
-    profileDir = mkdtempSync(join(tmpdir(), 'enlace-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'],
-    });
+    browser = await launchChromium();
+    context = browser.context;
     mkdirSync(RESULTS, { recursive: true });
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.stop();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   async function signIn(username: string): Promise<Page> {

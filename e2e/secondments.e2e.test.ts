@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { navLink } from '../test/support/nav.ts';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
+import { chromiumPresent, launchChromium } from '../test/support/browser.ts';
 
 /**
  * A secondment in Chromium (issue 4): a PNP commander asks, from a comisaría's page, to lend one of its members to
@@ -13,20 +13,18 @@ import { ensureWebBuild } from '../test/support/web-build.ts';
  * show it in progress. The same unit page lists its equipment item by item, a radio with its modes and talkgroups.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'test-results');
 const PASSWORD = 'enlace-demo-2026';
 const REQUESTER = { username: 'pnp.comandante', password: PASSWORD };
 const APPROVER = { username: 'pnp.comandante2', password: 'segundo-comandante-2026' };
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`[e2e] secondments skipped: no Chromium at ${CHROMIUM}`);
+const hasChromium = chromiumPresent('secondments');
 
 describe.skipIf(!hasChromium)('secondments and the unit equipment list in Chromium', () => {
   let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
   let context: BrowserContext | undefined;
-  let profileDir: string | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   const pageErrors: string[] = [];
   const watched = new WeakSet<Page>();
 
@@ -53,21 +51,14 @@ describe.skipIf(!hasChromium)('secondments and the unit equipment list in Chromi
       username: APPROVER.username, displayName: 'Cmdte. PNP Segundo Comandante', password: APPROVER.password, agency: 'PNP', role: 'commander',
     });
     expect(created.status, await created.clone().text()).toBe(201);
-    profileDir = mkdtempSync(join(tmpdir(), 'enlace-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'],
-    });
+    browser = await launchChromium();
+    context = browser.context;
     mkdirSync(RESULTS, { recursive: true });
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.stop();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   async function signIn(user: { username: string; password: string }): Promise<Page> {

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limaDay } from '../test/support/evaluations.ts';
 import { navLink } from '../test/support/nav.ts';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
+import { chromiumPresent, launchChromium } from '../test/support/browser.ts';
 
 /**
  * The training screens of issue 4 in Chromium, as the Army's trainer of the demo: plans a joint exercise with a PNP
@@ -16,38 +16,30 @@ import { ensureWebBuild } from '../test/support/web-build.ts';
  * opens the certificate it issued and revokes it with a reason. Screenshots go to test-results/.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'test-results');
 const TRAINER = { username: 'ep.instructor', password: 'enlace-demo-2026' };
 const PNP_COMMANDER = { username: 'pnp.comandante', password: 'enlace-demo-2026' };
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`[e2e] training skipped: no Chromium at ${CHROMIUM}`);
+const hasChromium = chromiumPresent('training');
 
 describe.skipIf(!hasChromium)('training screens in Chromium', () => {
   let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
   let context: BrowserContext | undefined;
-  let profileDir: string | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     await ensureWebBuild();
     server = await startServerProcess({ seedDemo: true });
-    profileDir = mkdtempSync(join(tmpdir(), 'enlace-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
+    context = browser.context;
     mkdirSync(RESULTS, { recursive: true });
   }, 300_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.stop();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   async function signIn(): Promise<Page> {

@@ -1,20 +1,18 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
 import { limaDay } from '../test/support/evaluations.ts';
 import { navLink } from '../test/support/nav.ts';
+import { chromiumPresent, launchChromium } from '../test/support/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
 const SCREENSHOT = join(ROOT, 'test-results/web-shell.png');
 const DEMO_USER = { username: 'pnp.comandante', password: 'enlace-demo-2026' };
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`[e2e] web-shell skipped: no Chromium at ${CHROMIUM}`);
+const hasChromium = chromiumPresent('web-shell');
 
 /** Newest modification time under `path` (file or directory). */
 
@@ -22,36 +20,20 @@ if (!hasChromium) console.warn(`[e2e] web-shell skipped: no Chromium at ${CHROMI
 describe.skipIf(!hasChromium)('web shell in Chromium', () => {
   let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
   let context: BrowserContext | undefined;
-  let profileDir: string | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     await ensureWebBuild();
     server = await startServerProcess({ seedDemo: true });
-    profileDir = mkdtempSync(join(tmpdir(), 'enlace-chromium-'));
     // Playwright refuses `--user-data-dir` in `args`; a persistent context on a fresh directory is the same thing.
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--enable-unsafe-swiftshader',
-      ],
-    });
+    browser = await launchChromium({ width: 1280, height: 800 });
+    context = browser.context;
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.stop();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   async function openApp(): Promise<Page> {

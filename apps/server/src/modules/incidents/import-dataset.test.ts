@@ -1,8 +1,6 @@
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { createGzip, createGunzip } from 'node:zlib';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser } from '../../../../../test/support/factories.ts';
 import type { TestUser } from '../../../../../test/support/factories.ts';
@@ -10,35 +8,17 @@ import { testApp } from '../../../../../test/support/test-app.ts';
 import type { TestApp } from '../../../../../test/support/test-app.ts';
 import { backends } from '../../../../../test/support/test-db.ts';
 import type { Backend } from '../../../../../test/support/test-db.ts';
-import { DATASETS, DEFAULT_DATA_DIR, importIncidentDataset } from './import-dataset.ts';
+import { DATASETS, importIncidentDataset } from './import-dataset.ts';
 
-/** The first `rows` data rows of a shipped file, gzipped again under the same name in `dir`. */
-async function slice(file: string, dir: string, rows: number): Promise<void> {
-  const gunzip = createGunzip();
-  const input = createReadStream(join(DEFAULT_DATA_DIR, file)).on('error', (err) => gunzip.destroy(err));
-  const lines = createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity });
-  const gzip = createGzip();
-  const done = new Promise<void>((ok, fail) => gzip.pipe(createWriteStream(join(dir, file))).on('finish', ok).on('error', fail));
-  let n = -1;
-  for await (const line of lines) {
-    gzip.write(`${line}\n`);
-    if (++n >= rows) break;
-  }
-  gzip.end();
-  await done;
-}
-
+/** The first 400 rows of each real file, committed with their licence (test/fixtures/incidents/README.md). */
+const FIXTURES = resolve(import.meta.dirname, '../../../../../test/fixtures/incidents');
 const ROWS = 400;
 
-// The real files are not committed (they are the workplace's shared data, beside the repository).
-const shared = existsSync(join(DEFAULT_DATA_DIR, DATASETS.chicago.file)) && existsSync(join(DEFAULT_DATA_DIR, DATASETS.vancouver.file));
-if (!shared) console.warn(`[test] real incident files skipped: ${DEFAULT_DATA_DIR} does not hold the Chicago and Vancouver files`);
-
 /**
- * `enlace import-incidents chicago|vancouver` on the real files (their first 400 rows, so the test stays quick): every
+ * `enlace import-incidents chicago|vancouver` on the real files (their first 400 rows, committed as fixtures): every
  * row maps, lands where the city is, and a second run creates nothing.
  */
-describe.skipIf(!shared).each(backends().map((b) => [b.name, b] as [string, Backend]))('real incident files on %s', (_n, backend) => {
+describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('real incident files on %s', (_n, backend) => {
   let t: TestApp;
   let analyst: TestUser;
   let dir: string;
@@ -48,8 +28,6 @@ describe.skipIf(!shared).each(backends().map((b) => [b.name, b] as [string, Back
     t = await testApp(db);
     analyst = await makeUser(db, { role: 'analyst', agency: 'PNP' });
     dir = mkdtempSync(join(tmpdir(), 'enlace-datasets-'));
-    await slice(DATASETS.chicago.file, dir, ROWS);
-    await slice(DATASETS.vancouver.file, dir, ROWS);
   });
   afterAll(async () => {
     await t.close();
@@ -65,7 +43,7 @@ describe.skipIf(!shared).each(backends().map((b) => [b.name, b] as [string, Back
     ['chicago', 'LESIONES', [-87.95, 41.6, -87.5, 42.05]],
     ['vancouver', 'HURTO', [-123.3, 49.19, -123.0, 49.32]],
   ] as const)('imports %s: every row typed and placed in the city, idempotent', async (dataset, mainType, [w, s, e, n]) => {
-    const go = () => importIncidentDataset({ config: t.ctx.config, db: t.ctx.db, dataset, username: analyst.user.username, dataDir: dir });
+    const go = () => importIncidentDataset({ config: t.ctx.config, db: t.ctx.db, dataset, username: analyst.user.username, dataDir: FIXTURES });
     const first = await go();
     expect(first.rows).toBe(ROWS);
     expect(first.errors).toEqual([]);
