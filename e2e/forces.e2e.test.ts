@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
 import { navLink } from '../test/support/nav.ts';
-import { chromiumPresent, launchChromium } from '../test/support/browser.ts';
+import { chromiumPresent, launchChromium, signInAs } from '../test/support/browser.ts';
 
 /**
  * The readiness screens of issue 4 in Chromium: a commander opens a unit's readiness page (gauges, C-level, the
@@ -42,13 +42,7 @@ describe.skipIf(!hasChromium)('forces, readiness and training screens in Chromiu
 
   async function signIn(): Promise<Page> {
     if (!context || !server) throw new Error('setup did not complete');
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => { pageErrors.push(error.message); });
-    await page.goto(server.url);
-    await page.getByLabel('Usuario').fill(COMMANDER.username);
-    await page.getByLabel('Contraseña').fill(COMMANDER.password);
-    await page.getByRole('button', { name: 'Ingresar' }).click();
+    const page = await signInAs(context, server.url, COMMANDER.username, pageErrors);
     await navLink(page, 'Alistamiento');
     return page;
   }

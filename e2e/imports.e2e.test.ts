@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
 import { navLink } from '../test/support/nav.ts';
-import { chromiumPresent, launchChromium } from '../test/support/browser.ts';
+import { chromiumPresent, launchChromium, signInAs } from '../test/support/browser.ts';
 
 /**
  * The import screen of issue 4 in Chromium: a PNP commander picks a personnel file, sees the proposed column
@@ -46,13 +46,7 @@ describe.skipIf(!hasChromium)('import screen in Chromium', () => {
   async function signIn(): Promise<Page> {
     if (!context || !server) throw new Error('setup did not complete');
     if (signedIn) return signedIn;
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (error) => { pageErrors.push(error.message); });
-    await page.goto(server.url);
-    await page.getByLabel('Usuario').fill(COMMANDER.username);
-    await page.getByLabel('Contraseña').fill(COMMANDER.password);
-    await page.getByRole('button', { name: 'Ingresar' }).click();
+    const page = await signInAs(context, server.url, COMMANDER.username, pageErrors);
     await navLink(page, 'Importaciones');
     signedIn = page;
     return page;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
 import { navLink } from '../test/support/nav.ts';
-import { chromiumPresent, launchChromium } from '../test/support/browser.ts';
+import { chromiumPresent, launchChromium, signInAs } from '../test/support/browser.ts';
 
 /**
  * The incident page and the crime-type table of issue 6 in Chromium: a PNP commander opens an incident from the list
@@ -30,7 +30,6 @@ describe.skipIf(!hasChromium)('incident page and crime-type table in Chromium', 
   let context: BrowserContext | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   const pageErrors: string[] = [];
-  const watched = new WeakSet<Page>();
 
   beforeAll(async () => {
     await ensureWebBuild();
@@ -47,15 +46,7 @@ describe.skipIf(!hasChromium)('incident page and crime-type table in Chromium', 
 
   async function signIn(user: { username: string; password: string }): Promise<Page> {
     if (!context || !server) throw new Error('setup did not complete');
-    await context.clearCookies();
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(30_000);
-    if (!watched.has(page)) page.on('pageerror', (error) => { pageErrors.push(error.message); });
-    watched.add(page);
-    await page.goto(server.url);
-    await page.getByLabel('Usuario').fill(user.username);
-    await page.getByLabel('Contraseña').fill(user.password);
-    await page.getByRole('button', { name: 'Ingresar' }).click();
+    const page = await signInAs(context, server.url, user.username, pageErrors, user.password);
     await navLink(page, 'Incidencias');
     return page;
   }

@@ -6,7 +6,7 @@ import { startServerProcess } from '../test/support/server-process.ts';
 import { limaDay } from '../test/support/evaluations.ts';
 import { navLink } from '../test/support/nav.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
-import { chromiumPresent, launchChromium } from '../test/support/browser.ts';
+import { chromiumPresent, launchChromium, signInAs } from '../test/support/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'test-results');
@@ -19,7 +19,6 @@ describe.skipIf(!hasChromium)('legal registry, timeline, map, evaluator and prot
   let context: BrowserContext | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   const pageErrors: string[] = [];
-  const watched = new WeakSet<Page>();
   const suffix = Date.now().toString(36).toUpperCase();
   const decreeId = `DS-${suffix}-PCM`;
   const extensionId = `DS-${suffix}-PRORROGA`;
@@ -72,17 +71,7 @@ describe.skipIf(!hasChromium)('legal registry, timeline, map, evaluator and prot
 
   async function signIn(username: string): Promise<Page> {
     if (!context || !server) throw new Error('setup did not complete');
-    await context.clearCookies();
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(20_000);
-    if (!watched.has(page)) {
-      watched.add(page);
-      page.on('pageerror', (error) => { pageErrors.push(error.message); });
-    }
-    await page.goto(server.url);
-    await page.getByLabel('Usuario').fill(username);
-    await page.getByLabel('Contraseña').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Ingresar' }).click();
+    const page = await signInAs(context, server.url, username, pageErrors);
     await page.getByRole('navigation', { name: 'Navegación principal' }).waitFor();
     return page;
   }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { navLink } from '../test/support/nav.ts';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
-import { chromiumPresent, launchChromium } from '../test/support/browser.ts';
+import { chromiumPresent, launchChromium, signInAs } from '../test/support/browser.ts';
 
 /**
  * A secondment in Chromium (issue 4): a PNP commander asks, from a comisaría's page, to lend one of its members to
@@ -26,7 +26,6 @@ describe.skipIf(!hasChromium)('secondments and the unit equipment list in Chromi
   let context: BrowserContext | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   const pageErrors: string[] = [];
-  const watched = new WeakSet<Page>();
 
   /** A call to the API as the demo administrator (to add the second commander the demo does not have). */
   async function asAdmin(path: string, body: unknown): Promise<Response> {
@@ -63,15 +62,7 @@ describe.skipIf(!hasChromium)('secondments and the unit equipment list in Chromi
 
   async function signIn(user: { username: string; password: string }): Promise<Page> {
     if (!context || !server) throw new Error('setup did not complete');
-    await context.clearCookies();
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(20_000);
-    if (!watched.has(page)) page.on('pageerror', (error) => { pageErrors.push(error.message); });
-    watched.add(page);
-    await page.goto(server.url);
-    await page.getByLabel('Usuario').fill(user.username);
-    await page.getByLabel('Contraseña').fill(user.password);
-    await page.getByRole('button', { name: 'Ingresar' }).click();
+    const page = await signInAs(context, server.url, user.username, pageErrors, user.password);
     await navLink(page, 'Unidades');
     return page;
   }

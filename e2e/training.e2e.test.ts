@@ -7,7 +7,7 @@ import { limaDay } from '../test/support/evaluations.ts';
 import { navLink } from '../test/support/nav.ts';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
-import { chromiumPresent, launchChromium } from '../test/support/browser.ts';
+import { chromiumPresent, launchChromium, signInAs } from '../test/support/browser.ts';
 
 /**
  * The training screens of issue 4 in Chromium, as the Army's trainer of the demo: plans a joint exercise with a PNP
@@ -44,13 +44,7 @@ describe.skipIf(!hasChromium)('training screens in Chromium', () => {
 
   async function signIn(): Promise<Page> {
     if (!context || !server) throw new Error('setup did not complete');
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (error) => { pageErrors.push(error.message); });
-    await page.goto(server.url);
-    await page.getByLabel('Usuario').fill(TRAINER.username);
-    await page.getByLabel('Contraseña').fill(TRAINER.password);
-    await page.getByRole('button', { name: 'Ingresar' }).click();
+    const page = await signInAs(context, server.url, TRAINER.username, pageErrors);
     await navLink(page, 'Ejercicios conjuntos');
     return page;
   }

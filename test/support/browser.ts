@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`); browser tests never download a browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -40,4 +40,28 @@ export async function launchChromium(viewport: { width: number; height: number }
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The password of every demo user (`npm start` prints it). */
+export const DEMO_PASSWORD = 'enlace-demo-2026';
+
+const watched = new WeakSet<Page>();
+
+/**
+ * The context's page, signed in through the login form as `username`; cookies are cleared first, so whoever was signed
+ * in before is not any more. Uncaught errors of the page are collected in `errors`.
+ */
+export async function signInAs(context: BrowserContext, url: string, username: string, errors: string[], password: string = DEMO_PASSWORD): Promise<Page> {
+  await context.clearCookies();
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(30_000);
+  if (!watched.has(page)) {
+    watched.add(page);
+    page.on('pageerror', (error) => { errors.push(error.message); });
+  }
+  await page.goto(url);
+  await page.getByLabel('Usuario').fill(username);
+  await page.getByLabel('Contraseña').fill(password);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  return page;
 }

@@ -207,12 +207,15 @@ export async function provinceDistricts(db: Queryable, ubigeos: readonly string[
 
 /** Incidents in a set of districts in a period (labels applied). */
 /**
- * Counts in the districts per whole week from `from` (`weeks` of them; a final partial week is left out), for the
- * dispersion of before/after counts. Weeks without incidents count 0.
+ * The incidents in the districts over a period: their total, and their counts per whole week from `from` (a final
+ * partial week counts in the total only), for before/after counts and their dispersion. One query.
  */
-export async function weeklyCountsIn(db: Queryable, f: IncidentSqlFilter & { districts: readonly string[]; from: string; weeks: number }): Promise<number[]> {
-  const counts = new Array<number>(f.weeks).fill(0);
-  if (f.districts.length === 0 || f.weeks === 0) return counts;
+export async function countsIn(
+  db: Queryable,
+  f: IncidentSqlFilter & { districts: readonly string[]; from: string; to: string },
+): Promise<{ total: number; weeks: number[] }> {
+  const weeks = new Array<number>(Math.floor((Date.parse(f.to) - Date.parse(f.from)) / 604_800_000)).fill(0);
+  if (f.districts.length === 0) return { total: 0, weeks };
   const params: unknown[] = [];
   const where = incidentWhere({ ...f, ubigeo: undefined }, params);
   const r = await db.query<{ w: number; n: number }>(
@@ -220,17 +223,10 @@ export async function weeklyCountsIn(db: Queryable, f: IncidentSqlFilter & { dis
        FROM incident i WHERE ${where} AND i.ubigeo = ANY($${params.push(f.districts)}::text[]) GROUP BY 1`,
     params,
   );
-  for (const row of r.rows) if (row.w >= 0 && row.w < f.weeks) counts[row.w] = row.n;
-  return counts;
-}
-
-export async function countIn(db: Queryable, f: IncidentSqlFilter & { districts: readonly string[] }): Promise<number> {
-  if (f.districts.length === 0) return 0;
-  const params: unknown[] = [];
-  const where = incidentWhere({ ...f, ubigeo: undefined }, params);
-  const r = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM incident i WHERE ${where} AND i.ubigeo = ANY($${params.push(f.districts)}::text[])`,
-    params,
-  );
-  return r.rows[0]?.n ?? 0;
+  let total = 0;
+  for (const row of r.rows) {
+    total += row.n;
+    if (row.w >= 0 && row.w < weeks.length) weeks[row.w] = row.n;
+  }
+  return { total, weeks };
 }

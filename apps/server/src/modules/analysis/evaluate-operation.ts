@@ -4,7 +4,7 @@ import type { TCrimeType } from '@enlace/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { countIn, neighbourDistricts, provinceDistricts, weeklyCountsIn } from './analysis.repository.ts';
+import { countsIn, neighbourDistricts, provinceDistricts } from './analysis.repository.ts';
 
 export interface BeforeAfterRequest {
   treated: string[];
@@ -28,24 +28,19 @@ export async function evaluateOperation({ ctx, actor, request }: { ctx: AppConte
     ? request.control.filter((u) => !treated.includes(u))
     : (await provinceDistricts(ctx.db, treated)).filter((u) => !neighbours.includes(u));
   const labels = readableLabels(actor, 'incident:read');
-  const count = (districts: string[], p: { from: string; to: string }) => countIn(ctx.db, { labels, types: request.types, ...p, districts, exercise: false });
+  const count = (districts: string[], p: { from: string; to: string }) => countsIn(ctx.db, { labels, types: request.types, ...p, districts, exercise: false });
+  const [tb, ta, cb, ca, nb, na] = await Promise.all([count(treated, before), count(treated, after), count(control, before), count(control, after), count(neighbours, before), count(neighbours, after)]);
   const counts = {
-    treated: { before: await count(treated, before), after: await count(treated, after) },
-    control: { before: await count(control, before), after: await count(control, after) },
-    neighbours: { before: await count(neighbours, before), after: await count(neighbours, after) },
+    treated: { before: tb.total, after: ta.total },
+    control: { before: cb.total, after: ca.total },
+    neighbours: { before: nb.total, after: na.total },
   };
   if (counts.control.before === 0) throw new AppError('ANALYSIS_BAD_PARAMETERS', { reason: 'the comparison areas have no incidents in the before period' });
   // Crime counts vary more than Poisson counts: the intervals are widened by the dispersion of the weekly counts of
   // each group of areas in each period (quasi-Poisson). Periods shorter than three whole weeks give too little to
   // estimate it, and the intervals then stay Poisson (said in the explanation).
-  const WEEK = 7 * 86_400_000;
-  const weeksOf = (p: { from: string; to: string }) => Math.floor((Date.parse(p.to) - Date.parse(p.from)) / WEEK);
-  const weekly = (districts: string[], p: { from: string; to: string }) =>
-    weeklyCountsIn(ctx.db, { labels, types: request.types, from: p.from, to: p.to, districts, weeks: weeksOf(p), exercise: false });
-  const enoughWeeks = weeksOf(before) >= 3 && weeksOf(after) >= 3;
-  const dispersion = enoughWeeks
-    ? dispersionIndex(await Promise.all([treated, control, neighbours].flatMap((d) => [weekly(d, before), weekly(d, after)])))
-    : 1;
+  const enoughWeeks = tb.weeks.length >= 3 && ta.weeks.length >= 3;
+  const dispersion = enoughWeeks ? dispersionIndex([tb, ta, cb, ca, nb, na].map((c) => c.weeks)) : 1;
   const r = differenceInDifferences(
     {
       treatedBefore: counts.treated.before,

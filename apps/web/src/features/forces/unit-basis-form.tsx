@@ -7,6 +7,7 @@ import { useResource } from '../../app/use-resource.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { CheckboxField } from '../../app/ui/checkbox-field.tsx';
 import { TextField } from '../../app/ui/text-field.tsx';
+import { TextAreaField } from '../../app/ui/text-area-field.tsx';
 import { getStandard, updateUnitBasis } from './forces-api.ts';
 import { basisDraftOf, checkBasisDraft, type UnitBasisDraft } from './unit-basis.ts';
 
@@ -71,11 +72,7 @@ export function UnitBasisForm({ unit, onSaved, mayDirect }: { unit: TUnit; onSav
       <CheckboxField label={t('forces.basis.directed')} checked={draft.directed} onCheckedChange={set('directed')} disabled={!mayDirect} />
       {!mayDirect && <p className="field-hint">{t('forces.basis.directedCommanderOnly')}</p>}
       {draft.directed && mayDirect && (
-        <div className="field">
-          <label htmlFor="basis-remark">{t('forces.basis.remark')}</label>
-          <textarea id="basis-remark" rows={3} maxLength={2000} value={draft.remark} onChange={(e) => { set('remark')(e.target.value); }} />
-          <p className="field-hint">{t('forces.basis.remarkHint')}</p>
-        </div>
+        <TextAreaField label={t('forces.basis.remark')} hint={t('forces.basis.remarkHint')} value={draft.remark} onValueChange={set('remark')} rows={3} maxLength={2000} />
       )}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('forces.basis.saving') : t('forces.basis.save')}</button>

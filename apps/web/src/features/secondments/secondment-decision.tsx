@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TSecondment, TSecondmentDecision } from '@enlace/contracts';
 import { useSubmission } from '../../app/use-submission.ts';
 import { Alert } from '../../app/ui/alert.tsx';
+import { TextAreaField } from '../../app/ui/text-area-field.tsx';
 import { decideSecondment } from './secondments-api.ts';
 
 /**
@@ -16,7 +17,6 @@ export function SecondmentDecision({ secondment, decide, cancel, onDecided }: {
   onDecided: (s: TSecondment) => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   const [remark, setRemark] = useState('');
   const { busy, errors, send } = useSubmission();
   if (!decide && !cancel) return null;
@@ -28,10 +28,7 @@ export function SecondmentDecision({ secondment, decide, cancel, onDecided }: {
   return (
     <div className="secondment-decision">
       {decide && (
-        <div className="field">
-          <label htmlFor={`${id}-remark`}>{t('secondments.decision.remark')}</label>
-          <textarea id={`${id}-remark`} rows={2} maxLength={2000} value={remark} onChange={(e) => { setRemark(e.target.value); }} />
-        </div>
+        <TextAreaField label={t('secondments.decision.remark')} rows={2} maxLength={2000} value={remark} onValueChange={setRemark} />
       )}
       <div className="form-actions">
         {decide && (

@@ -7,6 +7,7 @@ import { useSubmission } from '../../app/use-submission.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { SelectField } from '../../app/ui/select-field.tsx';
 import { TextField } from '../../app/ui/text-field.tsx';
+import { TextAreaField } from '../../app/ui/text-area-field.tsx';
 import { listUnits } from '../units/units-api.ts';
 import { requestSecondment } from './secondments-api.ts';
 import { secondmentDraftProblems } from './secondment-view.ts';
@@ -73,19 +74,14 @@ export function SecondmentRequestForm({ unit, members, onRequested, onClose }: {
         error={fieldError('endsOn') ?? fieldError('endsBeforeStart')}
         onValueChange={set('endsOn')}
       />
-      <div className="field">
-        <label htmlFor="secondment-reason">{t('secondments.form.reason')}</label>
-        <textarea
-          id="secondment-reason"
-          rows={3}
-          maxLength={2000}
-          required
-          value={draft.reason}
-          aria-invalid={shown.includes('reason') ? true : undefined}
-          onChange={(e) => { set('reason')(e.target.value); }}
-        />
-        {shown.includes('reason') && <p className="field-error">{t('secondments.form.problem.reason')}</p>}
-      </div>
+      <TextAreaField
+        label={t('secondments.form.reason')}
+        rows={3}
+        maxLength={2000}
+        value={draft.reason}
+        error={shown.includes('reason') ? t('secondments.form.problem.reason') : undefined}
+        onValueChange={set('reason')}
+      />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t('common.saving') : t('secondments.form.submit')}

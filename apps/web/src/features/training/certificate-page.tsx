@@ -14,7 +14,7 @@ import { certificateQrUrl, getCertificate } from '../forces/forces-api.ts';
 import '../forces/forces.css';
 import { mayWriteTraining } from './training-access.ts';
 import { getSession, revokeCertificate } from './training-api.ts';
-import { TextAreaField } from './text-area-field.tsx';
+import { TextAreaField } from '../../app/ui/text-area-field.tsx';
 import './training.css';
 
 /** A revocation reason as the server takes it (`ZCertificateRevoke`): at least 3 characters once trimmed. */

@@ -1,13 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLASSIFICATIONS, type TUnit } from '@enlace/contracts';
-import { ApiError, errorMessage } from '../../app/api.ts';
+import { errorMessage } from '../../app/api.ts';
 import { limaToday } from '../../app/lima-time.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
+import { useCheckedForm } from '../../app/use-checked-form.ts';
 import { useResource } from '../../app/use-resource.ts';
 import { Alert } from '../../app/ui/alert.tsx';
-import { fieldErrorsFromDetails, type FieldErrors } from '../../app/ui/form-errors.ts';
 import { Loading } from '../../app/ui/loading.tsx';
 import { oneOf } from '../../app/ui/options.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
@@ -17,7 +17,7 @@ import { useFocusFirstInvalid } from '../../app/ui/use-focus-first-invalid.ts';
 import { listUnits } from '../units/units-api.ts';
 import '../forces/forces.css';
 import { checkExerciseDraft, emptyExerciseDraft, type ExerciseDraft, type ExerciseUnitRow } from './exercise-draft.ts';
-import { TextAreaField } from './text-area-field.tsx';
+import { TextAreaField } from '../../app/ui/text-area-field.tsx';
 import { classificationsWithin } from './training-access.ts';
 import { createJointExercise } from './training-api.ts';
 import './training.css';
@@ -36,9 +36,7 @@ export function ExerciseCreatePage() {
   const { t } = useTranslation();
   const { session } = useSession();
   const [draft, setDraft] = useState<ExerciseDraft>(() => emptyExerciseDraft(limaToday()));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, failure, saving, submit } = useCheckedForm(checkExerciseDraft, async (value) => navigate(`/training/exercises/${(await createJointExercise(value)).id}`));
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, errors);
   const units = useResource('training-exercise-units', (signal) => listUnits({ limit: 1000, offset: 0 }, signal));
@@ -49,24 +47,9 @@ export function ExerciseCreatePage() {
     setDraft((d) => ({ ...d, units: d.units.map((u, i) => (i === index ? { ...u, ...patch } : u)) }));
   };
 
-  const save = async (): Promise<void> => {
-    const checked = checkExerciseDraft(draft);
-    setErrors(checked.ok ? {} : checked.errors);
-    setFailure(checked.ok ? null : t('common.formHasErrors'));
-    if (!checked.ok) return;
-    setSaving(true);
-    try {
-      const created = await createJointExercise(checked.value);
-      navigate(`/training/exercises/${created.id}`);
-    } catch (cause) {
-      setErrors(cause instanceof ApiError ? fieldErrorsFromDetails(cause.details) : {});
-      setFailure(errorMessage(cause));
-      setSaving(false);
-    }
-  };
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    void save();
+    void submit(draft);
   };
 
   return (

@@ -1,14 +1,14 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXERCISE_RATINGS, FORCES, type TForce, type TJointExercise } from '@enlace/contracts';
-import { ApiError, errorMessage } from '../../app/api.ts';
+import { errorMessage } from '../../app/api.ts';
 import { limaToday } from '../../app/lima-time.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
+import { useCheckedForm } from '../../app/use-checked-form.ts';
 import { useResource } from '../../app/use-resource.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { ClassificationBadge } from '../../app/ui/classification-badge.tsx';
-import { fieldErrorsFromDetails, type FieldErrors } from '../../app/ui/form-errors.ts';
 import { Loading } from '../../app/ui/loading.tsx';
 import { oneOf } from '../../app/ui/options.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
@@ -20,7 +20,7 @@ import { exerciseDays } from '../sharing/exercise-bases.ts';
 import '../forces/forces.css';
 import { blankLesson, checkEvaluationDraft, evaluationDraftOf, type EvaluationDraft, type LessonRow } from './exercise-draft.ts';
 import { exerciseStatus } from './exercise-status.ts';
-import { TextAreaField } from './text-area-field.tsx';
+import { TextAreaField } from '../../app/ui/text-area-field.tsx';
 import { mayWriteTraining } from './training-access.ts';
 import { evaluateJointExercise } from './training-api.ts';
 import './training.css';
@@ -96,10 +96,7 @@ function EvaluationForm({ exercise, onSaved }: { exercise: TJointExercise; onSav
   const { t } = useTranslation();
   const { session } = useSession();
   const [draft, setDraft] = useState<EvaluationDraft>(() => evaluationDraftOf(exercise, session.user.displayName));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const { errors, failure, saving, saved, submit } = useCheckedForm(checkEvaluationDraft, async (value) => onSaved(await evaluateJointExercise(exercise.id, value)));
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, errors);
   const set = <K extends keyof EvaluationDraft>(key: K) => (value: EvaluationDraft[K]): void => { setDraft((d) => ({ ...d, [key]: value })); };
@@ -107,26 +104,9 @@ function EvaluationForm({ exercise, onSaved }: { exercise: TJointExercise; onSav
     setDraft((d) => ({ ...d, lessons: d.lessons.map((l, i) => (i === index ? { ...l, ...patch } : l)) }));
   };
 
-  const save = async (): Promise<void> => {
-    const checked = checkEvaluationDraft(draft);
-    setErrors(checked.ok ? {} : checked.errors);
-    setFailure(checked.ok ? null : t('common.formHasErrors'));
-    setSaved(false);
-    if (!checked.ok) return;
-    setSaving(true);
-    try {
-      onSaved(await evaluateJointExercise(exercise.id, checked.value));
-      setSaved(true);
-    } catch (cause) {
-      setErrors(cause instanceof ApiError ? fieldErrorsFromDetails(cause.details) : {});
-      setFailure(errorMessage(cause));
-    } finally {
-      setSaving(false);
-    }
-  };
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    void save();
+    void submit(draft);
   };
 
   return (

@@ -1,13 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLASSIFICATIONS } from '@enlace/contracts';
-import { ApiError, errorMessage } from '../../app/api.ts';
+import { errorMessage } from '../../app/api.ts';
 import { limaToday } from '../../app/lima-time.ts';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
+import { useCheckedForm } from '../../app/use-checked-form.ts';
 import { useResource } from '../../app/use-resource.ts';
 import { Alert } from '../../app/ui/alert.tsx';
-import { fieldErrorsFromDetails, type FieldErrors } from '../../app/ui/form-errors.ts';
 import { Loading } from '../../app/ui/loading.tsx';
 import { oneOf } from '../../app/ui/options.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
@@ -19,7 +19,7 @@ import { listCourses } from '../forces/forces-api.ts';
 import { listUnits } from '../units/units-api.ts';
 import '../forces/forces.css';
 import { checkSessionDraft, emptySessionDraft, type SessionDraft } from './session-draft.ts';
-import { TextAreaField } from './text-area-field.tsx';
+import { TextAreaField } from '../../app/ui/text-area-field.tsx';
 import { classificationsWithin } from './training-access.ts';
 import { createSession } from './training-api.ts';
 import './training.css';
@@ -36,9 +36,7 @@ export function SessionCreatePage() {
   const { query } = useLocation();
   const day = query.get('day') ?? '';
   const [draft, setDraft] = useState<SessionDraft>(() => emptySessionDraft(ISO_DAY.test(day) ? day : limaToday()));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, failure, saving, submit } = useCheckedForm(checkSessionDraft, async (value) => navigate(`/training/sessions/${(await createSession(value)).id}`));
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, errors);
   const agency = session.user.agency;
@@ -55,24 +53,9 @@ export function SessionCreatePage() {
   ];
   const set = <K extends keyof SessionDraft>(key: K) => (value: SessionDraft[K]): void => { setDraft((d) => ({ ...d, [key]: value })); };
 
-  const save = async (): Promise<void> => {
-    const checked = checkSessionDraft(draft);
-    setErrors(checked.ok ? {} : checked.errors);
-    setFailure(checked.ok ? null : t('common.formHasErrors'));
-    if (!checked.ok) return;
-    setSaving(true);
-    try {
-      const created = await createSession(checked.value);
-      navigate(`/training/sessions/${created.id}`);
-    } catch (cause) {
-      setErrors(cause instanceof ApiError ? fieldErrorsFromDetails(cause.details) : {});
-      setFailure(errorMessage(cause));
-      setSaving(false);
-    }
-  };
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    void save();
+    void submit(draft);
   };
 
   return (

@@ -1,13 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_CODES, CLASSIFICATIONS, ECHELONS, FORCES, unitParentProblem } from '@enlace/contracts';
-import { ApiError, errorMessage } from '../../app/api.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
+import { useCheckedForm } from '../../app/use-checked-form.ts';
 import { useResource } from '../../app/use-resource.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { CheckboxField } from '../../app/ui/checkbox-field.tsx';
-import { fieldErrorsFromDetails, type FieldErrors } from '../../app/ui/form-errors.ts';
 import { agencyOptions, classificationOptions, echelonOptions, forceOptions, oneOf } from '../../app/ui/options.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { SelectField } from '../../app/ui/select-field.tsx';
@@ -21,36 +20,19 @@ export function UnitCreatePage() {
   const { t } = useTranslation();
   const { session } = useSession();
   const [draft, setDraft] = useState<UnitDraft>(() => emptyUnitDraft(session.user.agency));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, failure, saving, submit } = useCheckedForm(checkUnitDraft, async (value) => navigate(`/units/${(await createUnit(value)).id}?created=1`));
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, errors);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const parents = useResource('units:parents', (signal) => listUnits({ limit: 1000, offset: 0 }, signal));
 
   const set = <K extends keyof UnitDraft>(key: K) => (value: UnitDraft[K]): void => {
     setDraft((d) => ({ ...d, [key]: value }));
   };
 
-  const save = async (): Promise<void> => {
-    const checked = checkUnitDraft(draft);
-    setErrors(checked.ok ? {} : checked.errors);
-    setFailure(checked.ok ? null : t('common.formHasErrors'));
-    if (!checked.ok) return;
-    setSaving(true);
-    try {
-      const unit = await createUnit(checked.value);
-      navigate(`/units/${unit.id}?created=1`);
-    } catch (cause) {
-      setErrors(cause instanceof ApiError ? fieldErrorsFromDetails(cause.details) : {});
-      setFailure(errorMessage(cause));
-      setSaving(false);
-    }
-  };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    void save();
+    void submit(draft);
   };
 
   // Only parents the server's rule allows (a higher echelon of the same force, or the CCFFAA over the services).
