@@ -81,8 +81,36 @@ async function runDevices(): Promise<void> {
   connectFailed = sockets.filter((s) => s === null || s.connecting).length;
   // Up to one keep-alive connection per API device, as a thousand phones would have, rather than 64 connections
   // shared by all devices, where a report queues behind other devices' requests (each answered after its commit).
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(64, o.apiDevices) });
+  // maxFreeSockets too: Node keeps only 256 idle sockets by default and closes the rest, so every burst of slow
+  // answers used to open hundreds of new connections inside the measurement (SYN retries of 1 s and more when they
+  // overflow the listen backlog), a cost of the load client, not of the server.
+  const sockets_ = Math.max(64, o.apiDevices);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets_, maxFreeSockets: sockets_ });
   const url = new URL(o.httpUrl);
+  /** Connections opened by the API devices inside the measured window (diagnostic: should be 0). */
+  let apiConnects = 0;
+  const known = new WeakSet<net.Socket>();
+  const countSocket = (s: net.Socket): void => {
+    if (known.has(s)) return;
+    known.add(s);
+    if (inWindow(Date.now())) apiConnects++;
+  };
+  // Open every device's connection before the measurement, as phones that have been reporting already have one.
+  await Promise.all(
+    Array.from(
+      { length: o.apiDevices },
+      () =>
+        new Promise<void>((resolve) => {
+          const req = http.request({ agent, host: url.hostname, port: url.port, method: 'GET', path: '/healthz' }, (res) => {
+            res.resume();
+            res.on('end', resolve);
+          });
+          req.on('socket', countSocket);
+          req.on('error', () => resolve());
+          req.end();
+        }),
+    ),
+  );
   const post = (i: number, tick: number, now: number): void => {
     const { lat, lon } = place(o.cotDevices + i, tick);
     const body = JSON.stringify({
@@ -106,6 +134,7 @@ async function runDevices(): Promise<void> {
       },
     );
     inflight++;
+    req.on('socket', countSocket);
     req.on('close', () => inflight--);
     req.on('error', () => apiFailed++);
     req.end(body);
@@ -145,7 +174,7 @@ async function runDevices(): Promise<void> {
   agent.destroy();
   apiTimes.sort((x, y) => x - y);
   const apiAt = (q: number): number => apiTimes[Math.min(apiTimes.length - 1, Math.floor(q * apiTimes.length))] ?? 0;
-  process.stdout.write(`${JSON.stringify({ sent, apiSent, apiFailed, closed, connectFailed, apiAnswerP50: apiAt(0.5), apiAnswerP99: apiAt(0.99) })}\n`);
+  process.stdout.write(`${JSON.stringify({ sent, apiSent, apiFailed, closed, connectFailed, apiAnswerP50: apiAt(0.5), apiAnswerP90: apiAt(0.9), apiAnswerP99: apiAt(0.99), apiConnects })}\n`);
 }
 
 async function runSubscribers(): Promise<void> {
@@ -153,7 +182,7 @@ async function runSubscribers(): Promise<void> {
   let samples = 0;
   let messages = 0;
   let closed = 0;
-  /** Deliveries later than 1 s, by the source of the report (diagnostic). */
+  /** Deliveries later than 250 ms (the issue's p99 target), by the source of the report (diagnostic). */
   const late = { api: 0, cot: 0 };
   const record = (latency: number, now: number): void => {
     if (!inWindow(now)) return;
@@ -185,7 +214,7 @@ async function runSubscribers(): Promise<void> {
           for (const t of m.tracks) {
             const latency = now - Date.parse(t.time);
             record(latency, now);
-            if (latency > 1000 && inWindow(now)) late[t.uid.startsWith('API-') ? 'api' : 'cot']++;
+            if (latency > 250 && inWindow(now)) late[t.uid.startsWith('API-') ? 'api' : 'cot']++;
           }
         } else {
           for (const match of text.matchAll(timeRe)) record(now - Date.parse(match[1] ?? match[2] ?? ''), now);

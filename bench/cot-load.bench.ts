@@ -68,7 +68,8 @@ function child(options: LoadOptions): { process: ChildProcess; result: Promise<s
     if (out.includes('READY\n')) readyResolve();
   });
   const result = new Promise<string>((ok, ko) => {
-    p.on('exit', (code) => {
+    // 'close', not 'exit': the result line may still be in the pipe when the process has exited.
+    p.on('close', (code) => {
       if (code !== 0) return ko(new Error(`load client (${options.role}) exited ${code}`));
       const last = out.trim().split('\n').pop() ?? '';
       ok(last);
@@ -126,6 +127,8 @@ async function drive(
   };
 }
 
+const TUNABLES = ['ENLACE_SESSION_CACHE_SECONDS', 'ENLACE_LIVE_TICK_MS', 'ENLACE_TRACK_FLUSH_MS'] as const;
+
 /** Starts Enlace (embedded database unless ENLACE_BENCH_DATABASE_URL) with CoT devices accepted as anonymous reporters. */
 async function startEnlace() {
   const dataDir = mkdtempSync(join(tmpdir(), 'enlace-bench-cot-'));
@@ -142,8 +145,9 @@ async function startEnlace() {
       ENLACE_ADMIN_PASSWORD: 'bench-admin-password',
       LOG_LEVEL: 'warn',
       ...(url ? { DATABASE_URL: url } : {}),
-      // For comparisons: ENLACE_SESSION_CACHE_SECONDS=0 reads every request's session from the database.
-      ...(process.env.ENLACE_SESSION_CACHE_SECONDS ? { ENLACE_SESSION_CACHE_SECONDS: process.env.ENLACE_SESSION_CACHE_SECONDS } : {}),
+      // For comparisons, these settings pass through: ENLACE_SESSION_CACHE_SECONDS=0 reads every request's session
+      // from the database; ENLACE_LIVE_TICK_MS and ENLACE_TRACK_FLUSH_MS change the live tick and the group commit's wait.
+      ...Object.fromEntries(TUNABLES.filter((k) => process.env[k]).map((k) => [k, process.env[k]!])),
     }),
     host: '127.0.0.1',
   };
@@ -196,6 +200,7 @@ async function startBaseline() {
     });
   });
   const server = http.createServer((req, res) => {
+    if (req.method === 'GET') return void res.writeHead(200).end(); // the load client opening its connections
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -246,25 +251,51 @@ const rows = (label: string, f: RunFigures, offered: number): BenchResult[] => [
  * 5,000 CoT devices over TCP plus 1,000 devices over the API, one report a second each, and 200 browser
  * subscribers each watching one twentieth of the area; Enlace against a bare ws relay under the same load.
  */
-export async function benchCotLoad(load: CotLoadOptions): Promise<BenchResult[]> {
+export async function benchCotLoad(load: CotLoadOptions, relayFirst = false): Promise<BenchResult[]> {
   const offered = ((load.cotDevices + load.apiDevices) * 1000) / load.intervalMs;
-  const enlace = await startEnlace();
-  process.stderr.write(`cot-load: Enlace, ${offered} reports/s offered for ${load.warmupSeconds + load.seconds} s...\n`);
-  // ENLACE_BENCH_COT_BACKLOG=1: every second, the CoT gateway's reports waiting / being stored / connections paused,
-  // the group commit's rows and transactions, and the database pool (connections, idle, callers waiting).
-  const backlog = process.env.ENLACE_BENCH_COT_BACKLOG
-    ? (t: number) => {
-        const writer = copRuntime(enlace.server.ctx).writer;
-        const state = { cot: enlace.server.cot?.backlog(), writer: { rows: writer.backlog, inFlight: writer.inFlight }, pool: enlace.server.db.stats() };
-        process.stderr.write(`cot-load: t=${Math.round(t)} s backlog ${JSON.stringify(state)}\n`);
-      }
-    : undefined;
-  const e = await drive('enlace', enlace, load, enlace.count, backlog);
-  await enlace.server.stop();
-  const baseline = await startBaseline();
-  process.stderr.write('cot-load: bare ws relay, same load...\n');
-  const b = await drive('baseline', baseline, load, baseline.count);
-  await baseline.close();
+  const runEnlace = async (): Promise<RunFigures> => {
+    const enlace = await startEnlace();
+    process.stderr.write(`cot-load: Enlace, ${offered} reports/s offered for ${load.warmupSeconds + load.seconds} s...\n`);
+    // ENLACE_BENCH_COT_BACKLOG=1: every second, the CoT gateway's reports waiting / being stored / connections paused,
+    // the group commit's rows and transactions, and the database pool (connections, idle, callers waiting).
+    // With it, the longest wait of a ready callback in each second (loopMaxMs): a stall shows when it happened.
+    const second = process.env.ENLACE_BENCH_COT_BACKLOG ? monitorEventLoopDelay({ resolution: 5 }) : null;
+    second?.enable();
+    const backlog = second
+      ? (t: number) => {
+          const writer = copRuntime(enlace.server.ctx).writer;
+          const state = {
+            cot: enlace.server.cot?.backlog(),
+            writer: { rows: writer.backlog, inFlight: writer.inFlight },
+            pool: enlace.server.db.stats(),
+            loopMaxMs: Math.round(second.max / 1e6),
+          };
+          second.reset();
+          process.stderr.write(`cot-load: t=${Math.round(t)} s backlog ${JSON.stringify(state)}\n`);
+        }
+      : undefined;
+    const e = await drive('enlace', enlace, load, enlace.count, backlog);
+    second?.disable();
+    await enlace.server.stop();
+    return e;
+  };
+  const runBaseline = async (): Promise<RunFigures> => {
+    const baseline = await startBaseline();
+    process.stderr.write('cot-load: bare ws relay, same load...\n');
+    const b = await drive('baseline', baseline, load, baseline.count);
+    await baseline.close();
+    return b;
+  };
+  // --relay-first swaps the order, to tell a drift of the machine during a run from a difference of the targets.
+  let e: RunFigures;
+  let b: RunFigures;
+  if (relayFirst) {
+    b = await runBaseline();
+    e = await runEnlace();
+  } else {
+    e = await runEnlace();
+    b = await runBaseline();
+  }
   return [
     ...rows('Enlace', e, offered),
     ...rows('bare ws relay', b, offered),

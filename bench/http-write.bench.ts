@@ -23,7 +23,7 @@ function load(url: string, token: string, clients: number, seconds: number): Pro
     const child = spawnTs('http-load-client.ts', [url, token, String(clients), String(seconds)]);
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => {
+    child.on('close', (code) => {
       if (code !== 0) return ko(new Error(`load client exited ${code}`));
       const r = JSON.parse(out) as { rate: number; failed: number };
       if (r.failed > 0) return ko(new Error(`${r.failed} requests failed`));

@@ -50,7 +50,7 @@ function rateClient(url: string, token: string, file: string, rate: number, seco
     const child = spawnTs('http-rate-client.ts', [url, token, file, String(rate), String(seconds), String(warmupSeconds)]);
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => (code === 0 ? ok(JSON.parse(out) as RateResult) : ko(new Error(`rate client exited ${code}`))));
+    child.on('close', (code) => (code === 0 ? ok(JSON.parse(out) as RateResult) : ko(new Error(`rate client exited ${code}`))));
   });
 }
 

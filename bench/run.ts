@@ -133,7 +133,7 @@ if (!only || only === 'incidents') {
 if (!only || only === 'startup') out(formatResults('Start-up on the embedded database', await benchStartup()));
 
 if (!only || only === 'cot') {
-  // `npm run bench -- cot [--rate N] [--seconds N] [--soak-minutes N] [--cot-devices N] [--api-devices N] [--subscribers N]`.
+  // `npm run bench -- cot [--rate N] [--seconds N] [--soak-minutes N] [--cot-devices N] [--api-devices N] [--subscribers N] [--relay-first]`.
   const arg = (name: string, fallback: number): number => {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -154,6 +154,6 @@ if (!only || only === 'cot') {
     out(formatResults(`CoT load soak, ${soak} min at half load (${rate / 2} reports/s)`, await benchCotSoak(half, soak)));
   } else {
     const run = { ...load, intervalMs: ((load.cotDevices + load.apiDevices) * 1000) / rate };
-    out(formatResults(`CoT load: ${load.cotDevices} TAK devices (TCP) + ${load.apiDevices} API devices, ${load.subscribers} browser subscribers, ${rate} reports/s`, await benchCotLoad(run)));
+    out(formatResults(`CoT load: ${load.cotDevices} TAK devices (TCP) + ${load.apiDevices} API devices, ${load.subscribers} browser subscribers, ${rate} reports/s`, await benchCotLoad(run, process.argv.includes('--relay-first'))));
   }
 }

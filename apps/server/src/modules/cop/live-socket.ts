@@ -3,6 +3,9 @@ import { LIVE_KINDS, ZLiveClientMessage } from '@enlace/contracts';
 import type { TLiveClientMessage } from '@enlace/contracts';
 import type { WebSocket } from 'ws';
 import { resolveSession } from '../../platform/auth/sessions.ts';
+import { tokenHash } from '../../platform/auth/tokens.ts';
+import { SESSIONS_ENDED } from '../../platform/auth/watch-sessions.ts';
+import type { SessionsEnded } from '../../platform/auth/watch-sessions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { ingestReports, reportFrom } from './ingest-reports.ts';
 import type { LiveHub } from './live-hub.ts';
@@ -11,8 +14,11 @@ import type { CopActor } from './track-access.ts';
 
 /** Largest message a client may send (a batch of 1,000 reports fits). */
 export const LIVE_MAX_PAYLOAD = 1 << 20;
-/** How often a connection's session is checked again (a revoked session or deactivated user is cut off). */
-const SESSION_RECHECK_MS = 30_000;
+
+/** Whether a session read again still grants what the connection was opened with. */
+function sameRights(now: CopActor, then: CopActor): boolean {
+  return now.userId === then.userId && now.role === then.role && now.agency === then.agency && now.clearance === then.clearance;
+}
 
 /**
  * Serves one `/api/v1/live` connection: `subscribe` (area, forces, kinds, freshness) answered with a snapshot of
@@ -75,22 +81,42 @@ export function serveLiveConnection(
     return undefined;
   });
 
-  const recheck = sessionToken
-    ? setInterval(() => {
-        resolveSession(ctx.db, sessionToken)
-          .then((still) => {
-            if (!still) {
-              hub.remove(client);
-              socket.close(4401, 'session ended');
-            }
-          })
-          .catch(() => undefined);
-      }, SESSION_RECHECK_MS)
-    : null;
-  recheck?.unref();
+  // The session is checked again when the bus says that it ended or that its user changed (logout, revocation,
+  // deactivation, new role or clearance, on any instance), and also every `liveSessionRecheckMs` for changes made outside
+  // the product. A connection whose session ended, or whose user now has other rights, is closed (4401): the browser
+  // reconnects with what its session now allows, or not at all.
+  let recheck: NodeJS.Timeout | null = null;
+  let offEnded: (() => void) | null = null;
+  const check = (cache: boolean): void => {
+    resolveSession(ctx.db, sessionToken!, cache ? ctx.sessions : undefined)
+      .then((now) => {
+        if (!now || !sameRights(now, actor)) {
+          hub.remove(client);
+          socket.close(4401, now ? 'session changed' : 'session ended');
+        }
+      })
+      .catch(() => undefined);
+  };
+  if (sessionToken) {
+    const hash = tokenHash(sessionToken);
+    offEnded = ctx.bus.subscribe(SESSIONS_ENDED, (event) => {
+      const ended = event.data as SessionsEnded;
+      if (ended.tokenHashes?.includes(hash) || ended.userIds?.includes(actor.userId)) check(false);
+    });
+    // Periodic checks go through the session cache (a copy still there is valid: ended sessions leave it at once),
+    // each connection at its own moment within the interval: connections opened together, as after a restart,
+    // would otherwise all ask the database at once and hold up the pool (seen at full load in bench/cot-load).
+    recheck = setTimeout(() => {
+      check(true);
+      recheck = setInterval(() => check(true), ctx.config.liveSessionRecheckMs);
+      recheck.unref();
+    }, Math.random() * ctx.config.liveSessionRecheckMs);
+    recheck.unref();
+  }
 
   socket.on('close', () => {
-    if (recheck) clearInterval(recheck);
+    if (recheck) clearTimeout(recheck); // clears an interval as well
+    offEnded?.();
     hub.remove(client);
   });
   socket.on('error', () => hub.remove(client));

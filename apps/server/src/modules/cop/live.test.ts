@@ -37,7 +37,8 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('live Web
 
   beforeAll(async () => {
     const db = await backend.db();
-    t = await testApp(db, { config: { trackFlushMs: 5, liveTickMs: 20 } });
+    // The periodic session check is pushed out of reach, so that only the bus can close a connection in a test.
+    t = await testApp(db, { config: { trackFlushMs: 5, liveTickMs: 20, liveSessionRecheckMs: 3_600_000 } });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     pnp = await makeUser(db, { role: 'operator', agency: 'PNP' });
@@ -135,6 +136,33 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('live Web
     const layers = (c: LiveTestClient) => c.messages.flatMap((m) => (m.type === 'areas' ? [m.layers.join()] : []));
     expect(layers(reader)).toEqual(['legal']);
     expect(layers(tracksOnly)).toEqual([]);
+  });
+
+  it('closes a connection at once when its session ends or its user gets other rights, not when only a name changes', async () => {
+    const admin = await makeUser(t.ctx.db, { role: 'admin', agency: 'PNP' });
+    const closedWith = (c: LiveTestClient): Promise<{ code: number; reason: string }> =>
+      new Promise((ok) => c.socket.once('close', (code, reason) => ok({ code, reason: reason.toString() })));
+    // Logout ends the session: its socket goes without waiting for the periodic check.
+    const leaving = await makeUser(t.ctx.db, { role: 'operator', agency: 'PNP' });
+    const a = await connect(leaving, {});
+    const aClosed = closedWith(a);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: leaving.auth })).statusCode).toBeLessThan(300);
+    expect(await aClosed).toEqual({ code: 4401, reason: 'session ended' });
+    // A new name keeps the connection; a lower clearance closes it.
+    const renamed = await makeUser(t.ctx.db, { role: 'operator', agency: 'PNP' });
+    const b = await connect(renamed, {});
+    const bClosed = closedWith(b);
+    const patch = (body: object) => t.app.inject({ method: 'PATCH', url: `/api/v1/users/${renamed.user.id}`, headers: admin.auth, payload: body });
+    expect((await patch({ displayName: 'Otro nombre' })).statusCode).toBe(200);
+    // The user's cached session was dropped: this request reads it from the database after the socket's own check.
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/tracks', headers: renamed.auth })).statusCode).toBe(200);
+    b.send({ type: 'ping' });
+    await b.next((m) => m.type === 'pong');
+    expect(b.socket.readyState).toBe(b.socket.OPEN);
+    // New rights end the user's sessions (update-user.ts): the socket goes, and the old token no longer connects.
+    expect((await patch({ clearance: 'PUBLICO' })).statusCode).toBe(200);
+    expect(await bClosed).toEqual({ code: 4401, reason: 'session ended' });
+    await expect(LiveTestClient.connect(url, renamed.token)).rejects.toThrow('HTTP 401');
   });
 
   it('a client that stops reading does not hold up the others', async () => {

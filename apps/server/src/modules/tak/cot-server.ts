@@ -50,9 +50,9 @@ import { findHolderByFingerprint, findUserRights, listRevoked } from './tak.repo
 /** Bus subject announcing a revoked certificate, so every instance refreshes its CRL and drops its connections. */
 export const TAK_REVOKED_SUBJECT = 'tak.certificate.revoked';
 
-/** Reports held before they are handed to the track store in one batch. */
+/** Reports held before they are handed to the track store in one batch (at most BATCH_MS: part of every report's latency). */
 const BATCH_MAX = 500;
-const BATCH_MS = 20;
+const BATCH_MS = 10;
 /** Above this many reports waiting for the store, clients are paused (TCP back-pressure) until it catches up. */
 const PAUSE_ABOVE = 20_000;
 /** How often the users behind open connections are checked again (deactivated or changed rights: cut off). */

@@ -29,6 +29,8 @@ export interface Config {
   readonly trackDefaultStaleSeconds: number;
   /** Live WebSocket: how often updates are coalesced and sent to each browser (ms). */
   readonly liveTickMs: number;
+  /** How often each live connection checks its session again (an ended session also closes it at once through the bus). */
+  readonly liveSessionRecheckMs: number;
   /** Start the demo track simulator (labelled as simulated); `enlace start` demo mode sets it. */
   readonly trackSimulator: boolean;
   /** CoT (TAK) streaming ports: plain TCP and TLS with client certificates; null = off ("off" in the variable). */
@@ -118,7 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trackHistoryHours: intVar(env, 'ENLACE_TRACK_HISTORY_HOURS', 30 * 24),
     trackFlushMs: intVar(env, 'ENLACE_TRACK_FLUSH_MS', 50),
     trackDefaultStaleSeconds: intVar(env, 'ENLACE_TRACK_DEFAULT_STALE_SECONDS', 300),
-    liveTickMs: intVar(env, 'ENLACE_LIVE_TICK_MS', 100),
+    liveTickMs: intVar(env, 'ENLACE_LIVE_TICK_MS', 50),
+    liveSessionRecheckMs: intVar(env, 'ENLACE_LIVE_SESSION_RECHECK_MS', 30_000),
     trackSimulator: env.ENLACE_TRACK_SIMULATOR === 'true',
     cotPort: portVar(env, 'ENLACE_COT_PORT', 8087),
     cotTlsPort: portVar(env, 'ENLACE_COT_TLS_PORT', 8089),
