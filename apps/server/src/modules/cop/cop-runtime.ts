@@ -1,12 +1,13 @@
 import { COP_SUBJECTS } from '@enlace/contracts';
 import type { TGeofence, TTrackBusEvent } from '@enlace/contracts';
 import type { AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/db.ts';
 import type { EventBus } from '../../platform/events/event-bus.ts';
 import { LAWFUL_AREAS_CHANGED_SUBJECT } from '../legal/announce-lawful-areas-changed.ts';
 import type { LawfulArea } from './lawful-areas.ts';
 import { TrackPublisher } from './track-publisher.ts';
 import { TrackStore } from './track-store.ts';
-import { TrackWriter } from './track-writer.ts';
+import { TRACK_WRITER_CONNECTIONS, TrackWriter } from './track-writer.ts';
 import { listGeofenceRows, loadCurrentTracks } from './cop.repository.ts';
 
 /**
@@ -35,8 +36,14 @@ export class CopRuntime {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly closers: (() => Promise<void> | void)[] = [];
 
+  /** The writer's own connections (see the constructor). */
+  private readonly writerDb: Db;
+
   constructor(private readonly ctx: Pick<AppContext, 'db' | 'bus' | 'config' | 'afterAudit' | 'log'>) {
-    this.writer = new TrackWriter(ctx.db, ctx.config.trackFlushMs, ctx.afterAudit, {
+    // The writer has connections of its own: its callers (devices, the CoT gateway) wait for its commits, so it must
+    // never queue for a connection behind API requests. Browsers' session checks once held up the shared pool so.
+    this.writerDb = ctx.db.lane('positions', TRACK_WRITER_CONNECTIONS);
+    this.writer = new TrackWriter(this.writerDb, ctx.config.trackFlushMs, ctx.afterAudit, {
       keep: (uid) => this.tracks.get(uid) !== undefined, // removed from the picture: its last state is not written back
       onError: (err: unknown) => ctx.log.error({ err }, 'newest track states not written (retried)'),
     });
@@ -121,6 +128,7 @@ export class CopRuntime {
     for (const t of this.timers) clearInterval(t);
     for (const fn of this.closers) await fn();
     await this.writer.close();
+    if (this.writerDb !== this.ctx.db) await this.writerDb.close();
     runtimes.delete(this.ctx.bus);
   }
 }

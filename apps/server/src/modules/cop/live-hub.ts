@@ -2,6 +2,8 @@ import { authorize } from '@enlace/access';
 import { COP_SUBJECTS } from '@enlace/contracts';
 import type { TAlert, TLiveAreaLayer, TLiveKind, TLiveServerMessage, TTrack, TTrackBusEvent } from '@enlace/contracts';
 import type { WebSocket } from 'ws';
+import { SESSIONS_ENDED } from '../../platform/auth/watch-sessions.ts';
+import type { SessionsEnded } from '../../platform/auth/watch-sessions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { LAWFUL_AREAS_CHANGED_SUBJECT } from '../legal/announce-lawful-areas-changed.ts';
 import type { LawfulAreasChanged } from '../legal/announce-lawful-areas-changed.ts';
@@ -47,6 +49,11 @@ export class LiveClient {
   private events: string[] = [];
   private slowSince = 0;
   closed = false;
+  /**
+   * The session behind the connection (hash of its token) and what to do when the bus says that it ended or that
+   * its user changed (live-socket.ts checks it again); null for connections without a session token.
+   */
+  session: { hash: string; recheck: () => void } | null = null;
 
   constructor(
     readonly socket: WebSocket,
@@ -177,6 +184,13 @@ export class LiveHub {
       }),
       bus.subscribe(COP_SUBJECTS.geofence, () => {
         this.areasChanged(['geofences']);
+      }),
+      // Logout, revocation, deactivation or new rights, on any instance: the connections concerned check again.
+      bus.subscribe(SESSIONS_ENDED, (e) => {
+        const ended = e.data as SessionsEnded;
+        for (const c of this.clients) {
+          if (c.session && (ended.tokenHashes?.includes(c.session.hash) || ended.userIds?.includes(c.actor.userId))) c.session.recheck();
+        }
       }),
     );
     this.timer = setInterval(() => this.tick(), Math.max(10, ctx.config.liveTickMs));

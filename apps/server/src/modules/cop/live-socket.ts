@@ -4,8 +4,6 @@ import type { TLiveClientMessage } from '@enlace/contracts';
 import type { WebSocket } from 'ws';
 import { resolveSession } from '../../platform/auth/sessions.ts';
 import { tokenHash } from '../../platform/auth/tokens.ts';
-import { SESSIONS_ENDED } from '../../platform/auth/watch-sessions.ts';
-import type { SessionsEnded } from '../../platform/auth/watch-sessions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { ingestReports, reportFrom } from './ingest-reports.ts';
 import type { LiveHub } from './live-hub.ts';
@@ -86,7 +84,6 @@ export function serveLiveConnection(
   // the product. A connection whose session ended, or whose user now has other rights, is closed (4401): the browser
   // reconnects with what its session now allows, or not at all.
   let recheck: NodeJS.Timeout | null = null;
-  let offEnded: (() => void) | null = null;
   const check = (cache: boolean): void => {
     resolveSession(ctx.db, sessionToken!, cache ? ctx.sessions : undefined)
       .then((now) => {
@@ -98,11 +95,8 @@ export function serveLiveConnection(
       .catch(() => undefined);
   };
   if (sessionToken) {
-    const hash = tokenHash(sessionToken);
-    offEnded = ctx.bus.subscribe(SESSIONS_ENDED, (event) => {
-      const ended = event.data as SessionsEnded;
-      if (ended.tokenHashes?.includes(hash) || ended.userIds?.includes(actor.userId)) check(false);
-    });
+    // The hub calls this when the bus names the session or its user (one bus subscription for all connections).
+    client.session = { hash: tokenHash(sessionToken), recheck: () => check(false) };
     // Periodic checks go through the session cache (a copy still there is valid: ended sessions leave it at once),
     // each connection at its own moment within the interval: connections opened together, as after a restart,
     // would otherwise all ask the database at once and hold up the pool (seen at full load in bench/cot-load).
@@ -116,7 +110,6 @@ export function serveLiveConnection(
 
   socket.on('close', () => {
     if (recheck) clearTimeout(recheck); // clears an interval as well
-    offEnded?.();
     hub.remove(client);
   });
   socket.on('error', () => hub.remove(client));

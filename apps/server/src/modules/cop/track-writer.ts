@@ -33,6 +33,8 @@ export interface TrackWriterOptions {
 
 const DEFAULT_MAX_ROWS = 5000;
 const DEFAULT_CONCURRENCY = 3;
+/** Connections a writer with the default settings uses at most: its transactions in flight and the newest states. */
+export const TRACK_WRITER_CONNECTIONS = DEFAULT_CONCURRENCY + 1;
 const DEFAULT_CURRENT_MS = 1000;
 /** Attempts of one flush when PostgreSQL picks it as a deadlock victim (two retries of the same reports in flight). */
 const DEADLOCK_ATTEMPTS = 3;

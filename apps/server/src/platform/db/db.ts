@@ -43,6 +43,12 @@ export interface Db extends Queryable {
    */
   transactionScript(statements: string, options?: { finish?: string | null }): Promise<void>;
   stats(): PoolStats;
+  /**
+   * A pool of its own, of at most `max` connections to the same database, closed with this one: for work that must
+   * never wait for a connection behind other requests (the position writer, whose callers wait for its commits).
+   * PGlite has a single connection, so there it is the database itself.
+   */
+  lane(name: string, max: number): Db;
   readonly closed: boolean;
   close(): Promise<void>;
 }

@@ -53,7 +53,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db & { pg
       active--;
     }
   }
-  return {
+  const db: Db & { pglite: PGlite } = {
     kind: 'pglite',
     pglite: pg,
     get closed() {
@@ -77,10 +77,13 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db & { pg
     stats() {
       return { total: 1, idle: active === 0 ? 1 : 0, waiting: Math.max(0, active - 1) };
     },
+    /** One connection: a lane is the database itself. */
+    lane: () => db,
     async close() {
       if (closed) return;
       closed = true;
       await pg.close();
     },
   };
+  return db;
 }

@@ -39,8 +39,9 @@ function commitReleasingLocksBeforeFlush(last: string): string {
 }
 
 /** Opens a pool on a PostgreSQL server (`DATABASE_URL`). */
-export function openPostgres(url: string, options: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, application_name: 'enlace' });
+export function openPostgres(url: string, options: { max?: number; name?: string } = {}): Db {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, application_name: options.name ?? 'enlace' });
+  const lanes: Db[] = [];
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   let closed = false;
@@ -84,9 +85,15 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
     stats() {
       return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
     },
+    lane(name: string, max: number): Db {
+      const lane = openPostgres(url, { max, name: `enlace-${name}` });
+      lanes.push(lane);
+      return lane;
+    },
     async close() {
       if (closed) return;
       closed = true;
+      await Promise.all(lanes.map((l) => l.close()));
       await pool.end();
     },
   };
