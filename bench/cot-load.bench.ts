@@ -312,15 +312,19 @@ export async function benchCotLoad(load: CotLoadOptions, relayFirst = false): Pr
 export async function benchCotSoak(load: CotLoadOptions, minutes: number): Promise<BenchResult[]> {
   const offered = ((load.cotDevices + load.apiDevices) * 1000) / load.intervalMs;
   const enlace = await startEnlace();
-  const samples: { t: number; rss: number; heap: number }[] = [];
+  const samples: { t: number; rss: number; heap: number; heapTotal: number; external: number }[] = [];
   process.stderr.write(`cot-soak: ${offered} reports/s for ${minutes} min...\n`);
   let minute = 0;
   const f = await drive('enlace', enlace, { ...load, warmupSeconds: 60, seconds: minutes * 60 }, enlace.count, (t) => {
     const m = process.memoryUsage();
-    samples.push({ t, rss: m.rss, heap: m.heapUsed });
+    samples.push({ t, rss: m.rss, heap: m.heapUsed, heapTotal: m.heapTotal, external: m.external });
     if (t >= (minute + 1) * 60) {
       const inMinute = samples.filter((x) => x.t >= minute * 60 && x.t < (minute + 1) * 60);
-      process.stderr.write(`cot-soak: minute ${minute + 1}: RSS mean ${mib(mean(inMinute.map((x) => x.rss)))} MiB, heap lowest ${mib(Math.min(...inMinute.map((x) => x.heap)))} MiB\n`);
+      const avg = (pick: (x: (typeof samples)[number]) => number): string => mib(mean(inMinute.map(pick)));
+      process.stderr.write(
+        `cot-soak: minute ${minute + 1}: RSS mean ${avg((x) => x.rss)} MiB, heap lowest ${mib(Math.min(...inMinute.map((x) => x.heap)))} MiB, ` +
+          `heap reserved mean ${avg((x) => x.heapTotal)} MiB, outside the heap (buffers) mean ${avg((x) => x.external)} MiB\n`,
+      );
       minute++;
     }
   });
