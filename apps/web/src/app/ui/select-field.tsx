@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { FieldFrame } from './field-frame';
 
 /** One choice in a select. */
 export interface SelectOption {
@@ -20,26 +20,21 @@ export interface SelectFieldProps {
 
 /** A labelled native select (keyboard and screen-reader friendly on every platform). */
 export function SelectField({ label, value, options, onValueChange, error, hint, required, disabled }: SelectFieldProps) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        required={required}
-        disabled={disabled}
-        onChange={(event) => { onValueChange(event.target.value); }}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>{option.label}</option>
-        ))}
-      </select>
-      {hint && <p id={`${id}-hint`} className="field-hint">{hint}</p>}
-      {error && <p id={`${id}-error`} className="field-error">{error}</p>}
-    </div>
+    <FieldFrame label={label} error={error} hint={hint}>
+      {(control) => (
+        <select
+          {...control}
+          value={value}
+          required={required}
+          disabled={disabled}
+          onChange={(event) => { onValueChange(event.target.value); }}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>{option.label}</option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

@@ -1,7 +1,7 @@
-import { useId } from 'react';
+import { FieldFrame } from './field-frame';
 
-/** A labelled textarea with an optional hint and an error message tied to it for assistive technology. */
-export function TextAreaField({ label, value, onValueChange, error, hint, rows = 3, maxLength, className }: {
+/** Props of a labelled textarea. */
+export interface TextAreaFieldProps {
   label: string;
   value: string;
   onValueChange: (value: string) => void;
@@ -10,23 +10,21 @@ export function TextAreaField({ label, value, onValueChange, error, hint, rows =
   rows?: number;
   maxLength?: number;
   className?: string;
-}) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+}
+
+/** A labelled textarea with an optional hint and an error message tied to it for assistive technology. */
+export function TextAreaField({ label, value, onValueChange, error, hint, rows = 3, maxLength, className }: TextAreaFieldProps) {
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        value={value}
-        rows={rows}
-        maxLength={maxLength}
-        onChange={(event) => { onValueChange(event.target.value); }}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      {hint && <p id={`${id}-hint`} className="field-hint">{hint}</p>}
-      {error && <p id={`${id}-error`} className="field-error">{error}</p>}
-    </div>
+    <FieldFrame label={label} error={error} hint={hint} className={className}>
+      {(control) => (
+        <textarea
+          {...control}
+          value={value}
+          rows={rows}
+          maxLength={maxLength}
+          onChange={(event) => { onValueChange(event.target.value); }}
+        />
+      )}
+    </FieldFrame>
   );
 }
