@@ -45,6 +45,23 @@ export function authorize(subject: Subject, permission: Permission, resource?: R
   return deny('OTHER_AGENCY');
 }
 
+/**
+ * For records shared with agencies beyond their owner (a unit's task area that the joint command posts see): the
+ * owner's decision, or, for a member of an agency of the audience, the decision on a record of its own agency at
+ * the same classification (its role and clearance still apply). Sharing is for reading only, and only with the
+ * audience's own members: readers who see an audience agency's records through their read scope get nothing more.
+ */
+export function authorizeShared(
+  subject: Subject,
+  permission: Permission,
+  resource: ResourceLabel,
+  audience: readonly TAgencyCode[] = [],
+): Decision {
+  const own = authorize(subject, permission, resource);
+  if (own.allow || permission.endsWith(':write') || !audience.includes(subject.agency)) return own;
+  return authorize(subject, permission, { agency: subject.agency, classification: resource.classification });
+}
+
 /** The permissions a subject's role holds (for the web to show what the user can do). */
 export function permissionsOf(role: TRole): readonly Permission[] {
   return ROLE_PERMISSIONS[role];

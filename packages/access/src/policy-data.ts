@@ -138,5 +138,16 @@ export const AGENCY_READ_SCOPE: Readonly<Record<TAgencyCode, Partial<Record<TAge
   MP: {},
 };
 
+/**
+ * The command posts of a joint operation: they receive every force's alerts and see where every unit is lawfully
+ * tasked, up to each reader's clearance and with each reader's own permission.
+ * - PNP: it keeps control of internal order when the armed forces support it, and a military task sits in a
+ *   PNP-designated zone under a named PNP coordinating authority (DL 1095 and its regulation DS 003-2020-DE,
+ *   scenarios S3 and S4); in S1 and S2 PNP units are integrated in the Comando Operacional. The Lima/Callao emergency
+ *   (DS 124-2025-PCM) puts both forces in one coordination command chaired by the PNP Commander-General.
+ * - CCFFAA: it designates the Comando Operacional and drafts the directive every military task follows.
+ */
+export const JOINT_COMMAND_POSTS: readonly TAgencyCode[] = ['PNP', 'CCFFAA'];
+
 /** Agencies whose `oversight` users may read every agency's records up to their clearance. */
 export const OVERSIGHT_AGENCIES: readonly TAgencyCode[] = ['DP', 'MP'];

@@ -117,6 +117,11 @@ export const ZCopDrawing = z.object({
   permission: z.enum(DRAWING_PERMISSIONS).optional(),
   agency: ZAgencyCode,
   classification: ZClassification,
+  /**
+   * Agencies besides the owner whose readers also receive it, each reader with its own permission and clearance at
+   * this classification: the joint command posts for a unit's lawful task area.
+   */
+  audience: z.array(ZAgencyCode).max(10).optional(),
 });
 export type TCopDrawing = z.infer<typeof ZCopDrawing>;
 export const ZCopDrawingBusEvent = z.object({ drawings: z.array(ZCopDrawing).max(10_000) });

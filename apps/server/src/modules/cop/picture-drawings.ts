@@ -1,3 +1,4 @@
+import { JOINT_COMMAND_POSTS } from '@enlace/access';
 import { PICTURE_COLORS } from '@enlace/contracts';
 import type { TAreaGeoJson, TCopDrawing, TTrack, TUnit } from '@enlace/contracts';
 import type { TPictureIncident } from '../incidents/list-picture-incidents.ts';
@@ -111,9 +112,10 @@ export const TASK_AREA_COLOR = PICTURE_COLORS.taskArea;
 
 /**
  * Where a unit is lawfully tasked (a stored evaluation that allowed it, possibly with conditions) as a polygon drawing
- * named for the unit, the task and the legal basis, labelled with the evaluation's agency and classification (so a
- * receiver who may not read the evaluation never gets it). Phones drop it by themselves when the period ends, even
- * if no removal reaches them.
+ * named for the unit, the task and the legal basis, labelled with the evaluation's agency and classification and
+ * shared with the joint command posts (the PNP coordinates every military task; `JOINT_COMMAND_POSTS`). A receiver
+ * gets it only with geofence:read at that classification through one of those agencies. Phones drop it by themselves
+ * when the period ends, even if no removal reaches them.
  */
 export function taskAreaDrawing(a: LawfulArea, now: number): TCopDrawing {
   const unit = a.unitName ?? `unidad ${a.unitId.slice(0, 8)}`;
@@ -131,5 +133,6 @@ export function taskAreaDrawing(a: LawfulArea, now: number): TCopDrawing {
     permission: 'geofence:read',
     agency: a.agency,
     classification: a.classification,
+    audience: JOINT_COMMAND_POSTS.filter((agency) => agency !== a.agency),
   };
 }

@@ -1,12 +1,11 @@
+import { JOINT_COMMAND_POSTS } from '@enlace/access';
 import { COP_SUBJECTS, ZAlertRaise } from '@enlace/contracts';
-import type { TAgencyCode, TAlert, TAlertRaise } from '@enlace/contracts';
+import type { TAlert, TAlertRaise } from '@enlace/contracts';
 import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { closeOpenEmergencies, findAlertByDedupeKey, insertAlert } from './cop.repository.ts';
 
-/** The command posts every alert reaches, besides the owner's agency: the PNP and the joint command (CCFFAA). */
-export const ALERT_COMMAND_POSTS: readonly TAgencyCode[] = ['PNP', 'CCFFAA'];
 
 const DEFAULT_SEVERITY: Record<TAlert['kind'], TAlert['severity']> = {
   emergency: 'critical',
@@ -26,7 +25,7 @@ export async function raiseAlert(ctx: AppContext, input: TAlertRaise): Promise<T
   const parsed = ZAlertRaise.safeParse(input);
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', { summary: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
   const a = parsed.data;
-  const audience = [...new Set([a.agency, ...(a.audience ?? []), ...ALERT_COMMAND_POSTS])];
+  const audience = [...new Set([a.agency, ...(a.audience ?? []), ...JOINT_COMMAND_POSTS])];
   const { value } = await runAudited({ db: ctx.db, actor: { id: null, name: 'cop-alerts', agency: a.agency }, afterAudit: ctx.afterAudit }, async (tx, audit) => {
     const closed = a.kind === 'emergency_cancel' && a.trackUid ? await closeOpenEmergencies(tx, a.trackUid) : [];
     for (const c of closed) audit.record('close', 'alert', c.id, c);

@@ -19,6 +19,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('GET /api
   let pnpField: TestUser;
   let epField: TestUser;
   let ccffaa: TestUser;
+  let navyOp: TestUser;
   let trainer: TestUser;
   const evaluations: string[] = [];
 
@@ -41,6 +42,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('GET /api
     pnpField = await makeUser(db, { role: 'field', agency: 'PNP', clearance: 'CONFIDENCIAL' });
     epField = await makeUser(db, { role: 'field', agency: 'EP', clearance: 'CONFIDENCIAL' });
     ccffaa = await makeUser(db, { role: 'commander', agency: 'CCFFAA' });
+    navyOp = await makeUser(db, { role: 'operator', agency: 'MGP', clearance: 'SECRETO' });
     trainer = await makeUser(db, { role: 'trainer', agency: 'EP' });
   });
   afterAll(async () => {
@@ -52,6 +54,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('GET /api
     const conf = await evaluation({ agency: 'PNP', classification: 'CONFIDENCIAL', unitName: 'Sección Halcón', legalBasis: ['DS-001-2026-PCM'] });
     const reserved = await evaluation({ agency: 'PNP', classification: 'RESERVADO', decision: 'conditional' });
     const army = await evaluation({ agency: 'EP', classification: 'CONFIDENCIAL' });
+    const armyReserved = await evaluation({ agency: 'EP', classification: 'RESERVADO' });
     const ended = await evaluation({ agency: 'PNP', classification: 'CONFIDENCIAL', start: -9, end: -1 });
     const moving = randomUUID();
     const superseded = await evaluation({ agency: 'PNP', classification: 'CONFIDENCIAL', unitId: moving, ageSeconds: 120 });
@@ -71,16 +74,21 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('GET /api
     });
     const field = mine.map((d) => d.uid);
     expect(field, 'above the field user’s clearance').not.toContain(task(reserved));
-    expect(field, 'another agency’s evaluation').not.toContain(task(army));
+    expect(field, 'a military unit’s task area reaches the PNP, which coordinates it').toContain(task(army));
+    expect(mine.find((d) => d.uid === task(army))?.audience).toEqual(['PNP', 'CCFFAA']);
+    expect(field, 'a military task area above the field user’s clearance').not.toContain(task(armyReserved));
     expect(field, 'period ended').not.toContain(task(ended));
     expect(field, 'superseded by a newer evaluation of the unit and task').not.toContain(task(superseded));
     expect(field, 'the newer evaluation is in force from tomorrow').not.toContain(task(newer));
 
-    expect(await uids(pnpOp)).toEqual(expect.arrayContaining([task(conf), task(reserved)]));
+    expect(await uids(pnpOp)).toEqual(expect.arrayContaining([task(conf), task(reserved), task(army), task(armyReserved)]));
     const ep = await uids(epField);
     expect(ep).toContain(task(army));
-    expect(ep).not.toContain(task(conf));
-    expect(await uids(ccffaa), 'the joint command reads the services’ records').toContain(task(army));
+    expect(ep, 'a PNP evaluation is not shared with the services').not.toContain(task(conf));
+    expect(await uids(ccffaa), 'the joint command reads the services’ records').toEqual(expect.arrayContaining([task(army), task(armyReserved)]));
+    const navy = await uids(navyOp);
+    expect(navy, 'another service’s task area is not shared with the navy').not.toContain(task(army));
+    expect(navy).not.toContain(task(conf));
     const refused = await t.app.inject({ method: 'GET', url: '/api/v1/task-areas', headers: trainer.auth });
     expect(refused.statusCode, 'no geofence:read').toBe(403);
   });

@@ -75,7 +75,13 @@ export function labelsOf(subject: CotSubject, permission: Permission): LabelSet 
   return set;
 }
 
-/** Whether a client's user may receive a drawing: its permission (tracks' by default) on the drawing's labels. */
-export function mayReceiveDrawing(subject: CotSubject, d: Pick<TCopDrawing, 'permission' | 'agency' | 'classification'>): boolean {
-  return labelsOf(subject, d.permission ?? 'track:read').has(d);
+/**
+ * Whether a client's user may receive a drawing: its permission (tracks' by default) on the drawing's labels, or, for
+ * a member of an agency the drawing is shared with, on its own agency's label at that classification (the rule of
+ * `authorizeShared`, from the connection's label sets).
+ */
+export function mayReceiveDrawing(subject: CotSubject, d: Pick<TCopDrawing, 'permission' | 'agency' | 'classification' | 'audience'>): boolean {
+  const labels = labelsOf(subject, d.permission ?? 'track:read');
+  if (labels.has(d)) return true;
+  return d.audience !== undefined && d.audience.includes(subject.agency) && labels.has({ agency: subject.agency, classification: d.classification });
 }

@@ -69,11 +69,12 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('CoT lawf
     }
   });
 
-  it('sends each client the task areas in force of the evaluations it may read, and none of another agency or above its clearance', async () => {
+  it('sends each client the task areas in force of the evaluations it may read (military ones to the PNP too), and none of another agency or above its clearance', async () => {
     const basis = `DS-${uniq()}-2026-PCM`;
     const conf = await evaluation({ agency: 'PNP', classification: 'CONFIDENCIAL', unitName: 'Compañía Centauro', legalBasis: [basis] });
     const reserved = await evaluation({ agency: 'PNP', classification: 'RESERVADO', decision: 'conditional', geometry: square(-77.03, -12.08) });
     const army = await evaluation({ agency: 'EP', classification: 'CONFIDENCIAL', geometry: square(-77.01, -12.08) });
+    const armyReserved = await evaluation({ agency: 'EP', classification: 'RESERVADO', geometry: square(-77.0, -12.06) });
     const expired = await evaluation({ agency: 'PNP', classification: 'CONFIDENCIAL', start: -6, end: -2 });
     const future = await evaluation({ agency: 'PNP', classification: 'CONFIDENCIAL', start: 2, end: 4 });
     const denied = await evaluation({ agency: 'PNP', classification: 'CONFIDENCIAL', decision: 'denied' });
@@ -93,13 +94,15 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('CoT lawf
     expect(conditional.detail.remarks?.text).toContain('autorizada con condiciones');
     await op.waitFor((e) => e.uid === task(conf), 'confidential task area (operator)');
     await ep.waitFor((e) => e.uid === task(army), 'army task area');
+    await op.waitFor((e) => e.uid === task(armyReserved), 'reserved army task area on the PNP operator’s phone');
 
     for (const c of [op, field, ep]) await drained(c);
     expect(has(field, task(reserved)), 'above the field user’s clearance').toBe(false);
     expect(has(ep, task(conf)), 'another agency’s evaluation').toBe(false);
     expect(has(ep, task(reserved))).toBe(false);
-    expect(has(op, task(army)), 'the army’s evaluation on a PNP phone').toBe(false);
-    expect(has(field, task(army))).toBe(false);
+    expect(has(op, task(army)), 'the army’s task area on a PNP phone: the PNP coordinates it').toBe(true);
+    expect(has(field, task(army))).toBe(true);
+    expect(has(field, task(armyReserved)), 'a military task area above the field user’s clearance').toBe(false);
     for (const c of [op, field, ep]) {
       expect(has(c, task(expired)), 'period ended').toBe(false);
       expect(has(c, task(future)), 'period not begun').toBe(false);
