@@ -110,7 +110,8 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('CoT serv
     });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    cot = await startCotServer(t.ctx, { host: '127.0.0.1' });
+    // The periodic check of users' rights is out of reach: a test that sees a connection dropped saw the bus do it.
+    cot = await startCotServer(t.ctx, { host: '127.0.0.1', recheckUsersMs: 3600_000 });
     admin = await makeUser(db, { role: 'admin', agency: 'PNP' });
     pnpOp = await makeUser(db, { role: 'operator', agency: 'PNP' });
     pnpField = await makeUser(db, { role: 'field', agency: 'PNP', clearance: 'CONFIDENCIAL' });
@@ -499,6 +500,26 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('CoT serv
     await cot.recheckUsers();
     await c.closed;
     expect(cot.stats.dropped['user deactivated']).toBeGreaterThan(0);
+  });
+
+  it('cuts off at once, through the bus, the connections of a user an administrator deactivates or gives a new clearance', async () => {
+    const patch = (id: string, body: object) => t.app.inject({ method: 'PATCH', url: `/api/v1/users/${id}`, headers: admin.auth, payload: body });
+    const deactivated = await makeUser(t.ctx.db, { role: 'field', agency: 'PNP' });
+    const lowered = await makeUser(t.ctx.db, { role: 'field', agency: 'PNP', clearance: 'CONFIDENCIAL' });
+    const renamed = await makeUser(t.ctx.db, { role: 'field', agency: 'PNP' });
+    const [a, b, c] = [await tcpAs(deactivated), await tcpAs(lowered), await tcpAs(renamed)];
+    for (const x of [a, b, c]) await x.roundTrip();
+
+    expect((await patch(deactivated.user.id, { active: false })).statusCode).toBe(200);
+    expect((await patch(lowered.user.id, { clearance: 'PUBLICO' })).statusCode).toBe(200);
+    expect((await patch(renamed.user.id, { displayName: 'Patrulla renombrada' })).statusCode).toBe(200);
+    await a.closed;
+    await b.closed;
+    expect(cot.stats.dropped['user deactivated']).toBeGreaterThan(0);
+    expect(cot.stats.dropped['user rights changed']).toBeGreaterThan(0);
+    // A new name changes no right: that connection is kept and still answered.
+    await c.roundTrip();
+    expect(cot.connections().some((x) => x.remote.endsWith(`:${c.socket.localPort}`))).toBe(true);
   });
 
   it('accepts anonymous reporters only as configured, with PUBLICO visibility', async () => {

@@ -26,6 +26,8 @@ import { ingestReports } from '../cop/ingest-reports.ts';
 import { raiseAlert } from '../cop/raise-alert.ts';
 import { login } from '../identity/login.ts';
 import { LAWFUL_AREAS_CHANGED_SUBJECT } from '../legal/announce-lawful-areas-changed.ts';
+import { SESSIONS_ENDED } from '../../platform/auth/watch-sessions.ts';
+import type { SessionsEnded } from '../../platform/auth/watch-sessions.ts';
 import { canReadChat } from '../messaging/chat-access.ts';
 import { listRooms } from '../messaging/list-chat.ts';
 import { recordReceipt } from '../messaging/record-receipt.ts';
@@ -92,8 +94,11 @@ export interface CotServer {
   backlog(): { pending: number; inflight: number; paused: number };
   /** Rebuilds the CRL from the database and installs it; drops connections of revoked certificates. */
   refreshRevocations(): Promise<void>;
-  /** Drops connections whose user was deactivated or whose rights changed (also runs every 30 s). */
-  recheckUsers(): Promise<void>;
+  /**
+   * Drops connections whose user was deactivated or whose rights changed: those of `userIds`, or all. Runs for the
+   * users a bus message names at once (any instance changed them), and for all every 30 s.
+   */
+  recheckUsers(userIds?: readonly string[]): Promise<void>;
   /**
    * Hands every report received so far to the track store; resolves when they are committed and when the chat
    * messages, receipts and emergencies received so far are stored.
@@ -132,7 +137,15 @@ function validAgency(value: string | null): TAgencyCode | null {
  * operational picture (`ingestReports`), emergencies become alerts; what the picture publishes on the bus goes out
  * to every connected client whose user may see it. Port 0 picks a free port (tests).
  */
-export async function startCotServer(ctx: AppContext, options: { host?: string; picture?: PublisherTiming } = {}): Promise<CotServer> {
+export async function startCotServer(
+  ctx: AppContext,
+  options: {
+    host?: string;
+    picture?: PublisherTiming;
+    /** How often every connected user's rights are read again (default 30 s); tests set it out of reach. */
+    recheckUsersMs?: number;
+  } = {},
+): Promise<CotServer> {
   const { config } = ctx;
   const log = ctx.log.child({ module: 'cot' });
   const host = options.host ?? config.host;
@@ -572,6 +585,12 @@ export async function startCotServer(ctx: AppContext, options: { host?: string; 
         c.sendState(parsed.event.uid, shared);
       }
     }),
+    // A user deactivated or given a new role, agency or clearance, on any instance: their connections are checked now.
+    ctx.bus.subscribe(SESSIONS_ENDED, (e) => {
+      const userIds = (e.data as SessionsEnded).userIds;
+      if (!Array.isArray(userIds) || userIds.length === 0) return;
+      recheckUsers(userIds).catch((err: unknown) => log.warn({ err: String(err) }, 'TAK user recheck failed'));
+    }),
     ctx.bus.subscribe(TAK_REVOKED_SUBJECT, () => {
       refreshRevocations().catch((err: unknown) => log.error({ err }, 'CRL refresh failed'));
     }),
@@ -584,8 +603,10 @@ export async function startCotServer(ctx: AppContext, options: { host?: string; 
   );
 
   /** Users deactivated, or whose role, agency or clearance changed, lose their TAK connections (they reconnect). */
-  const recheckUsers = async (): Promise<void> => {
-    const bound = [...conns].filter((c) => c.subject && c.subject.kind !== 'anonymous');
+  const recheckUsers = async (userIds?: readonly string[]): Promise<void> => {
+    const only = userIds ? new Set(userIds) : null;
+    const bound = [...conns].filter((c) => c.subject && c.subject.kind !== 'anonymous' && (!only || only.has(c.subject.userId)));
+    if (bound.length === 0) return;
     const rights = await findUserRights(ctx.db, [...new Set(bound.map((c) => c.subject!.userId))]);
     for (const c of bound) {
       const s = c.subject!;
@@ -601,7 +622,7 @@ export async function startCotServer(ctx: AppContext, options: { host?: string; 
     recheckUsers()
       .catch((err: unknown) => log.warn({ err: String(err) }, 'TAK user recheck failed'))
       .finally(() => (rechecking = false));
-  }, RECHECK_MS);
+  }, options.recheckUsersMs ?? RECHECK_MS);
   recheckTimer.unref();
   // The CRL is valid a year; renew it daily so a long-running server never serves an expired one.
   const crlTimer = setInterval(() => {
