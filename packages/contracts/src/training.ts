@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZRecordLabels } from './common.ts';
-import { ZClassification } from './enums.ts';
-import { ZDistrictUbigeo } from './geography.ts';
+import { ZClassification, ZForce } from './enums.ts';
+import { ZDepartmentUbigeo, ZDistrictUbigeo } from './geography.ts';
 
 /**
  * Training: the course catalogue (data), sessions with trainers, attendance and results, certificates that expire
@@ -221,6 +221,9 @@ export const ZCertificateListQuery = z
     status: ZCertificateStatus.optional(),
     /** Valid certificates whose last day falls within this many days. */
     expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+    /** Holders in units of this force, or whose unit is based in this department (as the national readiness view). */
+    force: ZForce.optional(),
+    department: ZDepartmentUbigeo.optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(200),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })

@@ -1,4 +1,4 @@
-import type { TNationalReadiness, TPerson, TReadinessRecomputeSummary, TTrainingPlan, TUnit, TUnitReadiness } from '@enlace/contracts';
+import type { TCertificate, TNationalReadiness, TPerson, TReadinessRecomputeSummary, TTrainingPlan, TUnit, TUnitReadiness } from '@enlace/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, uniq } from '../../../../../test/support/factories.ts';
 import type { TestUser } from '../../../../../test/support/factories.ts';
@@ -140,6 +140,17 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('readines
     expect(cap).toMatchObject({ lon: -74.55, lat: -8.38, department: '25' });
     expect(national.body.certified).toEqual([{ department: '25', departmentName: region.departmentName, area: 'DERECHOS_HUMANOS', members: 2 }]);
     expect(national.body.expiring).toMatchObject({ within30: 1, within60: 1, within90: 1 });
+    // The names behind that count follow the same force and department filters.
+    const names = async (query: string): Promise<string[]> => {
+      const res = await call<{ items: TCertificate[] }>('pnpCmd', 'GET', `/api/v1/certificates?expiringWithinDays=30&limit=1000&${query}`);
+      expect(res.status).toBe(200);
+      return res.body.items.map((c) => c.personId);
+    };
+    expect(await names(`force=PNP&department=${department}`)).toEqual([members[1]!.id]);
+    expect(await names('force=EP'), 'another force').not.toContain(members[1]!.id);
+    expect(await names('department=15'), 'another department').not.toContain(members[1]!.id);
+    const hostile = await call<{ error: { code: string } }>('pnpCmd', 'GET', "/api/v1/certificates?force=PNP'%20OR%201=1--");
+    expect(hostile.status).toBe(400);
     // The Ejército sees none of the PNP's classified unit.
     const ep = await call<TNationalReadiness>('epCmd', 'GET', `/api/v1/readiness/national?department=${department}`);
     expect(ep.body.regions).toEqual([]);

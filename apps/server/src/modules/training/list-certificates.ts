@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { limaToday } from '../forces/forces-access.ts';
 import { listCertificateRows } from './training.repository.ts';
 
-/** Certificates the actor may read, by holder, unit, course, status, or expiring within some days. */
+/** Certificates the actor may read, by holder, unit, course, status, expiring within some days, force or department. */
 export async function listCertificates({ ctx, actor, ...filter }: {
   ctx: AppContext;
   actor: Actor;
@@ -14,6 +14,8 @@ export async function listCertificates({ ctx, actor, ...filter }: {
   courseCode?: string | undefined;
   status?: string | undefined;
   expiringWithinDays?: number | undefined;
+  force?: string | undefined;
+  department?: string | undefined;
   limit: number;
   offset: number;
 }): Promise<TCertificate[]> {

@@ -350,6 +350,8 @@ export async function listCertificateRows(
     courseCode?: string | undefined;
     status?: string | undefined;
     expiringWithinDays?: number | undefined;
+    force?: string | undefined;
+    department?: string | undefined;
     limit: number;
     offset: number;
   },
@@ -366,6 +368,8 @@ export async function listCertificateRows(
   if (f.expiringWithinDays !== undefined) {
     where.push(`c.revoked_at IS NULL AND c.valid_until >= $2::date AND c.valid_until <= $2::date + $${params.push(f.expiringWithinDays)}::int`);
   }
+  if (f.force) where.push(`EXISTS (SELECT 1 FROM unit u WHERE u.id = p.unit_id AND u.force = $${params.push(f.force)})`);
+  if (f.department) where.push(`EXISTS (SELECT 1 FROM unit u WHERE u.id = p.unit_id AND left(u.home_ubigeo, 2) = $${params.push(f.department)})`);
   const r = await db.query<CertificateRow>(
     `SELECT ${CERTIFICATE_COLUMNS} FROM ${CERTIFICATE_FROM} WHERE ${where.join(' AND ')}
       ORDER BY c.valid_until, c.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,

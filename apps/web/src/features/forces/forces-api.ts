@@ -124,5 +124,5 @@ export const updateUnitBasis = (id: string, body: TUnitUpdate) => apiRequest(`/u
 export const recomputeCountry = () => apiRequest('/readiness/recompute', ZReadinessRecomputeSummary, { method: 'POST', body: {} });
 
 /** Valid certificates whose last day falls within `days` days, soonest first, with their holders' names. */
-export const listExpiringCertificates = (days: number, signal?: AbortSignal) =>
-  apiRequest('/certificates', ZCertificatePage, { query: { expiringWithinDays: days, limit: 500 }, signal });
+export const listExpiringCertificates = (days: number, force: TForce | undefined, signal?: AbortSignal) =>
+  apiRequest('/certificates', ZCertificatePage, { query: { expiringWithinDays: days, force, limit: 500 }, signal });

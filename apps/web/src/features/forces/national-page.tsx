@@ -83,7 +83,7 @@ export function NationalReadinessPage() {
             onClear={() => { setSelected(null); }}
           />
           <ExpiringCards expiring={national.data.expiring} />
-          {can(session, 'personnel:read-personal') && can(session, 'training:read') && <ExpiringPeople />}
+          {can(session, 'personnel:read-personal') && can(session, 'training:read') && <ExpiringPeople force={force || undefined} />}
           <EquipmentDistribution rows={national.data.capabilities} />
           <CertifiedTable rows={national.data.certified} />
         </>
@@ -253,11 +253,14 @@ function RecomputeCountry({ onDone }: { onDone: () => void }) {
   );
 }
 
-/** Who holds a certificate expiring within 30, 60 or 90 days (names: only for roles that may see personal data). */
-function ExpiringPeople() {
+/**
+ * Who holds a certificate expiring within 30, 60 or 90 days, in the force the page is filtered to (names: only for
+ * roles that may see personal data).
+ */
+function ExpiringPeople({ force }: { force: TForce | undefined }) {
   const { t } = useTranslation();
   const [days, setDays] = useState<30 | 60 | 90>(30);
-  const list = useResource(`forces-expiring:${days}`, (signal) => listExpiringCertificates(days, signal));
+  const list = useResource(`forces-expiring:${days}:${force ?? ''}`, (signal) => listExpiringCertificates(days, force, signal));
   const items = list.data?.items ?? [];
   return (
     <section className="card" aria-labelledby="expiring-people-title">

@@ -1,11 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ZAgencyUpdate, type TAgency } from '@enlace/contracts';
-import { ApiError, errorMessage } from '../../../app/api.ts';
+import { ZAgencyUpdate, type TAgency, type TAgencyUpdate } from '@enlace/contracts';
 import { Link, navigate } from '../../../app/router.tsx';
+import { useCheckedForm, type Checked } from '../../../app/use-checked-form.ts';
 import { Alert } from '../../../app/ui/alert.tsx';
 import { CheckboxField } from '../../../app/ui/checkbox-field.tsx';
-import { fieldErrorsFromDetails, fieldErrorsFromIssues, type FieldErrors } from '../../../app/ui/form-errors.ts';
+import { fieldErrorsFromIssues } from '../../../app/ui/form-errors.ts';
 import { PageHeader } from '../../../app/ui/page-header.tsx';
 import { TextField } from '../../../app/ui/text-field.tsx';
 import { useFocusFirstInvalid } from '../../../app/ui/use-focus-first-invalid.ts';
@@ -13,44 +13,36 @@ import { updateAgency } from './agencies-api.ts';
 
 type Editable = Pick<TAgency, 'name' | 'shortName' | 'active'>;
 
+/** What changed between the agency and the form, trimmed and checked with the shared `ZAgencyUpdate` schema. */
+function checkChanges(agency: TAgency, draft: Editable): Checked<TAgencyUpdate> {
+  const parsed = ZAgencyUpdate.safeParse({
+    ...(draft.name !== agency.name && { name: draft.name.trim() }),
+    ...(draft.shortName !== agency.shortName && { shortName: draft.shortName.trim() }),
+    ...(draft.active !== agency.active && { active: draft.active }),
+  });
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues) };
+}
+
 /** Edits an agency's stored name, short name and active flag; sends only what changed. */
 export function AgencyEditForm({ agency }: { agency: TAgency }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Editable>(agency);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, failure, saving, submit } = useCheckedForm(
+    (d: Editable) => checkChanges(agency, d),
+    async (changes) => {
+      await updateAgency(agency.code, changes);
+      navigate('/admin/agencies?saved=1');
+    },
+  );
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, errors);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const set = <K extends keyof Editable>(key: K) => (value: Editable[K]): void => {
     setDraft((d) => ({ ...d, [key]: value }));
   };
 
-  const save = async (): Promise<void> => {
-    const parsed = ZAgencyUpdate.safeParse({
-      ...(draft.name !== agency.name && { name: draft.name.trim() }),
-      ...(draft.shortName !== agency.shortName && { shortName: draft.shortName.trim() }),
-      ...(draft.active !== agency.active && { active: draft.active }),
-    });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      setFailure(t('common.formHasErrors'));
-      return;
-    }
-    setSaving(true);
-    try {
-      await updateAgency(agency.code, parsed.data);
-      navigate('/admin/agencies?saved=1');
-    } catch (cause) {
-      setErrors(cause instanceof ApiError ? fieldErrorsFromDetails(cause.details) : {});
-      setFailure(errorMessage(cause));
-      setSaving(false);
-    }
-  };
-
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    void save();
+    void submit(draft);
   };
 
   return (

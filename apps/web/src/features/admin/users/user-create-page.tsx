@@ -2,10 +2,10 @@ import i18next from 'i18next';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_CODES, CLASSIFICATIONS, LANGUAGES, ROLES, ZUserCreate, type TUserCreate } from '@enlace/contracts';
-import { ApiError, errorMessage } from '../../../app/api.ts';
 import { Link, navigate } from '../../../app/router.tsx';
+import { useCheckedForm, type Checked } from '../../../app/use-checked-form.ts';
 import { Alert } from '../../../app/ui/alert.tsx';
-import { fieldErrorsFromDetails, fieldErrorsFromIssues, type FieldErrors } from '../../../app/ui/form-errors.ts';
+import { fieldErrorsFromIssues } from '../../../app/ui/form-errors.ts';
 import { agencyOptions, classificationOptions, languageOptions, oneOf, roleOptions } from '../../../app/ui/options.ts';
 import { PageHeader } from '../../../app/ui/page-header.tsx';
 import { SelectField } from '../../../app/ui/select-field.tsx';
@@ -24,40 +24,31 @@ const EMPTY: TUserCreate = {
   language: 'es',
 };
 
+/** The shared `ZUserCreate` schema's check of the form, the user name trimmed. */
+function checkUserDraft(draft: TUserCreate): Checked<TUserCreate> {
+  const parsed = ZUserCreate.safeParse({ ...draft, username: draft.username.trim() });
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues, { username: i18next.t('validation.username') }) };
+}
+
 /** Form to create a user, validated with the shared `ZUserCreate` schema before it is sent. */
 export function UserCreatePage() {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<TUserCreate>(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, failure, saving, submit } = useCheckedForm(checkUserDraft, async (value) => {
+    await createUser(value);
+    navigate('/admin/users?created=1');
+  });
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, errors);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const set = <K extends keyof TUserCreate>(key: K) => (value: TUserCreate[K]): void => {
     setDraft((d) => ({ ...d, [key]: value }));
   };
 
-  const save = async (): Promise<void> => {
-    const parsed = ZUserCreate.safeParse({ ...draft, username: draft.username.trim() });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues, { username: i18next.t('validation.username') }));
-      setFailure(t('common.formHasErrors'));
-      return;
-    }
-    setSaving(true);
-    try {
-      await createUser(parsed.data);
-      navigate('/admin/users?created=1');
-    } catch (cause) {
-      setErrors(cause instanceof ApiError ? fieldErrorsFromDetails(cause.details) : {});
-      setFailure(errorMessage(cause));
-      setSaving(false);
-    }
-  };
-
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    void save();
+    void submit(draft);
   };
 
   return (

@@ -1,11 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AGENCY_CODES, CLASSIFICATIONS, ROLES, ZUserUpdate, type TUser } from '@enlace/contracts';
-import { ApiError, errorMessage } from '../../../app/api.ts';
+import { AGENCY_CODES, CLASSIFICATIONS, ROLES, ZUserUpdate, type TUser, type TUserUpdate } from '@enlace/contracts';
 import { Link, navigate } from '../../../app/router.tsx';
+import { useCheckedForm, type Checked } from '../../../app/use-checked-form.ts';
 import { Alert } from '../../../app/ui/alert.tsx';
 import { CheckboxField } from '../../../app/ui/checkbox-field.tsx';
-import { fieldErrorsFromDetails, fieldErrorsFromIssues, type FieldErrors } from '../../../app/ui/form-errors.ts';
+import { fieldErrorsFromIssues } from '../../../app/ui/form-errors.ts';
 import { agencyOptions, classificationOptions, oneOf, roleOptions } from '../../../app/ui/options.ts';
 import { PageHeader } from '../../../app/ui/page-header.tsx';
 import { SelectField } from '../../../app/ui/select-field.tsx';
@@ -15,48 +15,40 @@ import { updateUser } from './users-api.ts';
 
 type Editable = Pick<TUser, 'displayName' | 'agency' | 'role' | 'clearance' | 'active'> & { password: string };
 
+/** What changed between the user and the form, checked with the shared `ZUserUpdate` schema. */
+function checkChanges(user: TUser, draft: Editable): Checked<TUserUpdate> {
+  const changes = {
+    ...(draft.displayName !== user.displayName && { displayName: draft.displayName }),
+    ...(draft.agency !== user.agency && { agency: draft.agency }),
+    ...(draft.role !== user.role && { role: draft.role }),
+    ...(draft.clearance !== user.clearance && { clearance: draft.clearance }),
+    ...(draft.active !== user.active && { active: draft.active }),
+    ...(draft.password !== '' && { password: draft.password }),
+  };
+  const parsed = ZUserUpdate.safeParse(changes);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues) };
+}
+
 /** Edits name, agency, role, clearance and active flag, and resets the password; sends only what changed. */
 export function UserEditForm({ user }: { user: TUser }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Editable>({ ...user, password: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, failure, saving, submit } = useCheckedForm(
+    (d: Editable) => checkChanges(user, d),
+    async (changes) => {
+      await updateUser(user.id, changes);
+      navigate('/admin/users?saved=1');
+    },
+  );
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, errors);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const set = <K extends keyof Editable>(key: K) => (value: Editable[K]): void => {
     setDraft((d) => ({ ...d, [key]: value }));
   };
 
-  const save = async (): Promise<void> => {
-    const changes = {
-      ...(draft.displayName !== user.displayName && { displayName: draft.displayName }),
-      ...(draft.agency !== user.agency && { agency: draft.agency }),
-      ...(draft.role !== user.role && { role: draft.role }),
-      ...(draft.clearance !== user.clearance && { clearance: draft.clearance }),
-      ...(draft.active !== user.active && { active: draft.active }),
-      ...(draft.password !== '' && { password: draft.password }),
-    };
-    const parsed = ZUserUpdate.safeParse(changes);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      setFailure(t('common.formHasErrors'));
-      return;
-    }
-    setSaving(true);
-    try {
-      await updateUser(user.id, parsed.data);
-      navigate('/admin/users?saved=1');
-    } catch (cause) {
-      setErrors(cause instanceof ApiError ? fieldErrorsFromDetails(cause.details) : {});
-      setFailure(errorMessage(cause));
-      setSaving(false);
-    }
-  };
-
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    void save();
+    void submit(draft);
   };
 
   return (
