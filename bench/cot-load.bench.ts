@@ -13,7 +13,7 @@ import { loadConfig } from '../apps/server/src/platform/config/config.ts';
 import { copRuntime } from '../apps/server/src/modules/cop/cop-runtime.ts';
 import { startServer } from '../apps/server/src/server.ts';
 import type { LoadOptions } from './cot-load-client.ts';
-import { startProfile } from './cpu-profile.ts';
+import { startHeapProfile, startProfile } from './cpu-profile.ts';
 import type { BenchResult } from './report.ts';
 import { spawnTs } from './ts-child.ts';
 
@@ -96,6 +96,8 @@ async function drive(
   const devices = child({ ...base, role: 'devices' });
   await new Promise((r) => setTimeout(r, Math.max(0, measureFrom - Date.now())));
   const profile = process.env.ENLACE_BENCH_CPU_PROF && target === 'enlace' ? await startProfile(process.env.ENLACE_BENCH_CPU_PROF, 'cot-load') : null;
+  // ENLACE_BENCH_HEAP_PROF=<file>: what the server allocates that outlives the young generation (promoted), sampled.
+  const heapProfile = process.env.ENLACE_BENCH_HEAP_PROF && target === 'enlace' ? await startHeapProfile(process.env.ENLACE_BENCH_HEAP_PROF, 'cot-load', 'promoted') : null;
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const c0 = count();
@@ -113,6 +115,7 @@ async function drive(
   const taken = count() - c0;
   loop.disable();
   if (profile) await profile();
+  if (heapProfile) await heapProfile();
   const [d, s] = await Promise.all([devices.result, subs.result]);
   process.stderr.write(`cot-load ${target}: devices ${d}; subscribers ${s}\n`);
   return {

@@ -24,16 +24,20 @@ export async function startProfile(file: string, label: string): Promise<() => P
  * Samples this process's allocations (one sample per 16 KiB) from now until the returned function is called, and
  * writes a .heapprofile (summarise it with bench/heap-profile-top.ts). By default every allocation counts, objects
  * that died young included: where the garbage that drives the young-generation collections comes from. With
- * `survivors`, only what no collection has freed by the end: what the scavenges copy and promote.
+ * `survivors`, only what no collection has freed by the end: what the scavenges copy and promote. With `promoted`,
+ * what no young-generation collection freed, whether a full collection freed it later or not: what fills the old
+ * generation between full collections.
  */
-export async function startHeapProfile(file: string, label: string, survivors = false): Promise<() => Promise<void>> {
+export type HeapProfileKeep = 'all' | 'survivors' | 'promoted';
+
+export async function startHeapProfile(file: string, label: string, keep: HeapProfileKeep = 'all'): Promise<() => Promise<void>> {
   const session = new Session();
   session.connect();
   await session.post('HeapProfiler.enable');
   await session.post('HeapProfiler.startSampling', {
     samplingInterval: 16384,
-    includeObjectsCollectedByMajorGC: !survivors,
-    includeObjectsCollectedByMinorGC: !survivors,
+    includeObjectsCollectedByMajorGC: keep !== 'survivors',
+    includeObjectsCollectedByMinorGC: keep === 'all',
   });
   return async () => {
     const { profile } = await session.post('HeapProfiler.stopSampling');

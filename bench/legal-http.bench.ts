@@ -235,7 +235,7 @@ export async function benchLegalHttp(db: Db, label: string, rate = 200, seconds 
       // ENLACE_BENCH_HEAP_PROF=<file>: a sampling profile of the server's allocations while this row is measured
       // (ENLACE_BENCH_HEAP_PROF_SURVIVORS=1: only those still alive at the end).
       const heapProfile = process.env.ENLACE_BENCH_HEAP_PROF
-        ? await startHeapProfile(process.env.ENLACE_BENCH_HEAP_PROF, 'legal http bench', process.env.ENLACE_BENCH_HEAP_PROF_SURVIVORS === '1')
+        ? await startHeapProfile(process.env.ENLACE_BENCH_HEAP_PROF, 'legal http bench', process.env.ENLACE_BENCH_HEAP_PROF_SURVIVORS === '1' ? 'survivors' : 'all')
         : null;
       const r = await rateClient(`${base}/api/v1/tasking/evaluate`, token, file, rate, seconds, CLIENT_WARMUP_SECONDS);
       const used = process.cpuUsage(cpu);

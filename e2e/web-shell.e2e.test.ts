@@ -161,6 +161,43 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('creates a user, field by field: refused by its own check, then by the server, then created; edits and deactivates the user', async () => {
+    const page = await signedInAs('demo.admin');
+    await page.goto(`${server!.url}/admin/users/new`);
+    await page.getByRole('heading', { name: 'Crear usuario' }).waitFor();
+    // The form's own check: the message sits beside the field and the first invalid field takes the focus.
+    await page.getByLabel('Usuario', { exact: true }).fill('Mal Usuario');
+    await page.getByRole('button', { name: 'Crear', exact: true }).click();
+    await page.getByText('Revise los campos marcados.').waitFor();
+    const username = page.getByLabel('Usuario', { exact: true });
+    expect(await username.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await username.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy.split(' ').pop()!}"]`).textContent()).toContain('Solo minúsculas');
+    expect(await username.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The server's refusal of a name already taken, with its translated message.
+    await username.fill('demo.admin');
+    await page.getByLabel('Nombre', { exact: true }).fill('Usuario de prueba');
+    await page.getByLabel('Contraseña inicial').fill('una-clave-larga-2026');
+    await page.getByRole('button', { name: 'Crear', exact: true }).click();
+    await page.getByText('El nombre de usuario «demo.admin» ya existe.').waitFor();
+    // Accepted: back on the list with the confirmation.
+    const name = `prueba.${Date.now().toString(36)}`;
+    await username.fill(name);
+    await page.getByLabel('Habilitación').selectOption('CONFIDENCIAL');
+    await page.getByRole('button', { name: 'Crear', exact: true }).click();
+    await page.getByText('Usuario creado.').waitFor();
+    await page.getByRole('link', { name: `Editar ${name}` }).click();
+    await page.getByRole('heading', { name: `Editar usuario ${name}` }).waitFor();
+    await page.getByLabel('Habilitación').selectOption('RESERVADO');
+    await page.getByLabel('Activo').uncheck();
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText('Cambios guardados.').waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+    expect(await row.locator('td[data-label="Habilitación"]').textContent()).toBe('Reservado');
+    expect(await row.locator('td[data-label="Activo"]').textContent()).toBe('No');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('evaluates a legal scenario file: decisions, findings with references, and the faults of an invalid file', async () => {
     const page = await openApp();
     await page.getByRole('button', { name: 'Español' }).click().catch(() => undefined);

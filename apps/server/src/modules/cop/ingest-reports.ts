@@ -42,6 +42,14 @@ const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
 const MAX_BACKLOG_ROWS = 100_000;
 
 /**
+ * The held state's value when the report repeats it. A track's state is kept until the device's next report (about
+ * a second), long enough for the garbage collector to move it to the old generation; reusing the strings the held
+ * state already has keeps the report's copies young, and a string parsed out of a CoT message (a slice of the
+ * whole message) from holding that message in memory.
+ */
+const kept = <T>(held: T | undefined, value: T): T => (held === value ? (held as T) : value);
+
+/**
  * Takes position reports from any source (API batch, device WebSocket, CoT gateway, simulator):
  * 1. validates each one and checks the reporter may write a track of that agency and classification, and, when
  *    the uid is already a track of someone else, that it may write that one too (no hijacking of another
@@ -54,14 +62,24 @@ const MAX_BACKLOG_ROWS = 100_000;
  * A report older than the current state is kept in the history but does not move the track back; one with the
  * same time as the current state is a duplicate (a retry) and is neither published nor stored again.
  */
-export async function ingestReports(
+export function ingestReports(
   ctx: AppContext,
   actor: CopActor,
   /** Typed by the CoT gateway and the API; validated here anyway, so anything is accepted and checked. */
   reports: readonly unknown[],
 ): Promise<TPositionBatchResult> {
+  // Not an async function: the reports are let go once accepted (steps 1 and 2), not kept until their commit (an
+  // async function keeps its arguments until it returns, and at thousands of reports a second they then outlive
+  // the young generation).
+  return copRuntime(ctx).loaded().then(() => {
+    const { result, rows } = acceptReports(ctx, actor, reports);
+    return rows.length === 0 ? result : storeAccepted(ctx, result, rows);
+  });
+}
+
+/** Steps 1 and 2 of {@link ingestReports}: validation, permissions, the in-memory picture and its publication. */
+function acceptReports(ctx: AppContext, actor: CopActor, reports: readonly unknown[]): { result: TPositionBatchResult; rows: TrackRow[] } {
   const rt = copRuntime(ctx);
-  await rt.loaded();
   // Back-pressure: when the database falls this far behind, refuse (503, retry later) rather than queue without bound.
   if (reports.length > 0 && rt.writer.backlog > MAX_BACKLOG_ROWS) {
     throw new AppError('SERVICE_UNAVAILABLE', { reason: 'position ingest is saturated, retry shortly' });
@@ -106,9 +124,9 @@ export async function ingestReports(
     }
     seen.add(key);
     const track: TTrack = {
-      uid: r.uid,
-      callsign: r.callsign ?? callsigns.get(r.uid) ?? held?.callsign ?? r.uid,
-      type: r.type,
+      uid: held?.uid ?? r.uid,
+      callsign: kept(held?.callsign, r.callsign ?? callsigns.get(r.uid) ?? held?.callsign ?? r.uid),
+      type: kept(held?.type, r.type),
       lat: r.lat,
       lon: r.lon,
       hae: r.hae ?? null,
@@ -117,30 +135,33 @@ export async function ingestReports(
       course: r.course ?? null,
       speed: r.speed ?? null,
       battery: r.battery ?? null,
-      status: r.status ?? null,
+      status: kept(held?.status, r.status ?? null),
       time,
       stale: r.stale ? iso(r.stale) : iso(Date.parse(time) + ctx.config.trackDefaultStaleSeconds * 1000),
-      how: r.how ?? null,
+      how: kept(held?.how, r.how ?? null),
       source: r.source,
       force: r.force ?? null,
-      unitId: r.unitId ?? null,
+      unitId: kept(held?.unitId, r.unitId ?? null),
       agency: r.agency,
       classification: r.classification,
       receivedAt,
     };
-    if (r.detail !== undefined) track.detail = r.detail;
+    if (r.detail !== undefined) track.detail = kept(held?.detail, r.detail);
     callsigns.set(r.uid, track.callsign);
     rows.push({ track, reportedBy });
     const previous = rt.tracks.get(r.uid);
     if (rt.tracks.apply(track)) changed.push({ track, previous });
   });
-  if (rows.length === 0) return result;
   if (changed.length > 0) {
     rt.publisher.publish(changed.map((c) => c.track));
     watchGeofences(ctx, changed).catch((err: unknown) => ctx.log.error({ err }, 'geofence check failed'));
   }
+  return { result, rows };
+}
 
-  const inserted = await rt.writer.write(rows);
+/** Step 3 of {@link ingestReports}: the group commit; counts what it inserted and what it already held. */
+async function storeAccepted(ctx: AppContext, result: TPositionBatchResult, rows: readonly TrackRow[]): Promise<TPositionBatchResult> {
+  const inserted = await copRuntime(ctx).writer.write(rows);
   for (const row of rows) {
     if (inserted.has(`${row.track.uid}|${row.track.time}`)) result.accepted++;
     else result.duplicates++;

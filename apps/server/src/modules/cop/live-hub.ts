@@ -140,7 +140,12 @@ export class LiveHub {
   private changes = new Map<string, TTrack | null>();
   private changedAt = new Map<string, number>();
   private received = 0;
-  private readonly json = new WeakMap<TTrack, string>();
+  /**
+   * The JSON of the track states serialised since the last tick, shared by every view and snapshot until then. Kept
+   * for one tick only: a state's JSON kept as long as the state (about a second) outlives the young generation, and
+   * at thousands of reports a second those strings were the largest share of what filled the old generation.
+   */
+  private json = new Map<TTrack, string>();
   private readonly offs: (() => void)[] = [];
   private readonly timer: NodeJS.Timeout;
 
@@ -218,7 +223,7 @@ export class LiveHub {
     return this.views.size;
   }
 
-  /** The JSON of a track as sent to browsers, computed once per state and shared by every client. */
+  /** The JSON of a track as sent to browsers, computed once per state and tick and shared by every client. */
   trackJson(t: TTrack): string {
     let s = this.json.get(t);
     if (s === undefined) {
@@ -292,6 +297,7 @@ export class LiveHub {
     const changedAt = this.changedAt;
     this.changes = new Map();
     this.changedAt = new Map();
+    this.json = new Map();
     const flush = (c: LiveClient, batch: ViewBatch | null, shared: () => Buffer): void => {
       try {
         c.flush(now, batch, shared);

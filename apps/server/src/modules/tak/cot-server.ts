@@ -191,16 +191,19 @@ export async function startCotServer(
     pending = new Map();
     pendingCount = 0;
     for (const b of batches) {
-      inflightRows += b.reports.length;
+      // The callbacks below keep the count only: the reports themselves are let go once the track store has them,
+      // not held until their commit.
+      const rows = b.reports.length;
+      inflightRows += rows;
       const p = ingestReports(ctx, b.subject, b.reports)
         .then((r) => {
           stats.reports += r.accepted;
           stats.reportsRejected += r.rejected.length;
         })
-        .catch((err: unknown) => log.error({ err, reports: b.reports.length }, 'CoT reports not stored'))
+        .catch((err: unknown) => log.error({ err, reports: rows }, 'CoT reports not stored'))
         .finally(() => {
           inflight.delete(p);
-          inflightRows -= b.reports.length;
+          inflightRows -= rows;
           if (paused.size > 0 && pendingCount + inflightRows < PAUSE_ABOVE / 4) resumeAll();
         });
       inflight.add(p);
