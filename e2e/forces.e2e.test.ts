@@ -326,7 +326,8 @@ describe.skipIf(!hasChromium)('forces, readiness and training screens in Chromiu
     await page.getByRole('heading', { name: 'Estándar de alistamiento', level: 1 }).waitFor();
     const levels = page.getByRole('table').filter({ hasText: 'P · personal calificado' });
     expect(await levels.textContent()).toContain('AR 220-1');
-    expect(await page.getByRole('heading', { name: 'Historial de versiones' }).isVisible()).toBe(true);
+    // The history is read by a request of its own: wait for it rather than look at once.
+    await page.getByRole('heading', { name: 'Historial de versiones' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Nueva versión de los umbrales' }).count()).toBe(0);
 
     await page.evaluate(async () => { await fetch('/api/v1/auth/logout', { method: 'POST', credentials: 'same-origin' }); });

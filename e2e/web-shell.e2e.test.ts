@@ -196,6 +196,9 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
     expect(await row.locator('td[data-label="Habilitación"]').textContent()).toBe('Reservado');
     expect(await row.locator('td[data-label="Activo"]').textContent()).toBe('No');
     expect(pageErrors).toEqual([]);
+    // The next test starts from the sign-in page.
+    await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+    await page.getByLabel('Usuario').waitFor();
   });
 
   it('evaluates a legal scenario file: decisions, findings with references, and the faults of an invalid file', async () => {
