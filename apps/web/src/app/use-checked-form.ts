@@ -1,10 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from './api.ts';
-import { fieldErrorsFromDetails, type FieldErrors } from './ui/form-errors.ts';
+import type { z } from 'zod';
+import { fieldErrorsFromDetails, fieldErrorsFromIssues, type FieldErrors } from './ui/form-errors.ts';
 
 /** What a form's own check gives: the value to send, or a message per field. */
 export type Checked<V> = { ok: true; value: V } | { ok: false; errors: FieldErrors };
+
+/** A form checked with the API's own schema: the parsed value, or the schema's issues as a message per field. */
+export function checkedBy<S extends z.ZodType>(schema: S, input: unknown, formatMessages?: Record<string, string>): Checked<z.output<S>> {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues, formatMessages) };
+}
 
 /**
  * A form checked field by field before it is sent. `submit(draft)` runs the form's check: its errors go beside the

@@ -1,4 +1,4 @@
-import { FieldFrame } from './field-frame';
+import { FieldFrame } from './field-frame.tsx';
 
 /** One choice in a select. */
 export interface SelectOption {

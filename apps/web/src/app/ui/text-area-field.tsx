@@ -1,4 +1,4 @@
-import { FieldFrame } from './field-frame';
+import { FieldFrame } from './field-frame.tsx';
 
 /** Props of a labelled textarea. */
 export interface TextAreaFieldProps {

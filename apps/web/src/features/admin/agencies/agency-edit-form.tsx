@@ -2,10 +2,9 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZAgencyUpdate, type TAgency, type TAgencyUpdate } from '@enlace/contracts';
 import { Link, navigate } from '../../../app/router.tsx';
-import { useCheckedForm, type Checked } from '../../../app/use-checked-form.ts';
+import { checkedBy, useCheckedForm, type Checked } from '../../../app/use-checked-form.ts';
 import { Alert } from '../../../app/ui/alert.tsx';
 import { CheckboxField } from '../../../app/ui/checkbox-field.tsx';
-import { fieldErrorsFromIssues } from '../../../app/ui/form-errors.ts';
 import { PageHeader } from '../../../app/ui/page-header.tsx';
 import { TextField } from '../../../app/ui/text-field.tsx';
 import { useFocusFirstInvalid } from '../../../app/ui/use-focus-first-invalid.ts';
@@ -15,12 +14,11 @@ type Editable = Pick<TAgency, 'name' | 'shortName' | 'active'>;
 
 /** What changed between the agency and the form, trimmed and checked with the shared `ZAgencyUpdate` schema. */
 function checkChanges(agency: TAgency, draft: Editable): Checked<TAgencyUpdate> {
-  const parsed = ZAgencyUpdate.safeParse({
+  return checkedBy(ZAgencyUpdate, {
     ...(draft.name !== agency.name && { name: draft.name.trim() }),
     ...(draft.shortName !== agency.shortName && { shortName: draft.shortName.trim() }),
     ...(draft.active !== agency.active && { active: draft.active }),
   });
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues) };
 }
 
 /** Edits an agency's stored name, short name and active flag; sends only what changed. */

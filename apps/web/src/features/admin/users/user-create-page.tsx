@@ -3,9 +3,8 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_CODES, CLASSIFICATIONS, LANGUAGES, ROLES, ZUserCreate, type TUserCreate } from '@enlace/contracts';
 import { Link, navigate } from '../../../app/router.tsx';
-import { useCheckedForm, type Checked } from '../../../app/use-checked-form.ts';
+import { checkedBy, useCheckedForm, type Checked } from '../../../app/use-checked-form.ts';
 import { Alert } from '../../../app/ui/alert.tsx';
-import { fieldErrorsFromIssues } from '../../../app/ui/form-errors.ts';
 import { agencyOptions, classificationOptions, languageOptions, oneOf, roleOptions } from '../../../app/ui/options.ts';
 import { PageHeader } from '../../../app/ui/page-header.tsx';
 import { SelectField } from '../../../app/ui/select-field.tsx';
@@ -26,10 +25,7 @@ const EMPTY: TUserCreate = {
 
 /** The shared `ZUserCreate` schema's check of the form, the user name trimmed. */
 function checkUserDraft(draft: TUserCreate): Checked<TUserCreate> {
-  const parsed = ZUserCreate.safeParse({ ...draft, username: draft.username.trim() });
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues, { username: i18next.t('validation.username') }) };
+  return checkedBy(ZUserCreate, { ...draft, username: draft.username.trim() }, { username: i18next.t('validation.username') });
 }
 
 /** Form to create a user, validated with the shared `ZUserCreate` schema before it is sent. */

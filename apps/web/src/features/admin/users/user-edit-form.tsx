@@ -2,10 +2,9 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_CODES, CLASSIFICATIONS, ROLES, ZUserUpdate, type TUser, type TUserUpdate } from '@enlace/contracts';
 import { Link, navigate } from '../../../app/router.tsx';
-import { useCheckedForm, type Checked } from '../../../app/use-checked-form.ts';
+import { checkedBy, useCheckedForm, type Checked } from '../../../app/use-checked-form.ts';
 import { Alert } from '../../../app/ui/alert.tsx';
 import { CheckboxField } from '../../../app/ui/checkbox-field.tsx';
-import { fieldErrorsFromIssues } from '../../../app/ui/form-errors.ts';
 import { agencyOptions, classificationOptions, oneOf, roleOptions } from '../../../app/ui/options.ts';
 import { PageHeader } from '../../../app/ui/page-header.tsx';
 import { SelectField } from '../../../app/ui/select-field.tsx';
@@ -25,8 +24,7 @@ function checkChanges(user: TUser, draft: Editable): Checked<TUserUpdate> {
     ...(draft.active !== user.active && { active: draft.active }),
     ...(draft.password !== '' && { password: draft.password }),
   };
-  const parsed = ZUserUpdate.safeParse(changes);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues) };
+  return checkedBy(ZUserUpdate, changes);
 }
 
 /** Edits name, agency, role, clearance and active flag, and resets the password; sends only what changed. */
