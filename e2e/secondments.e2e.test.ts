@@ -99,7 +99,16 @@ describe.skipIf(!hasChromium)('secondments and the unit equipment list in Chromi
     await form.getByRole('button', { name: 'Solicitar' }).click();
     await form.getByText('Elija el efectivo.').waitFor();
     await form.getByLabel('Efectivo').selectOption({ index: 1 });
-    await form.getByLabel('Unidad de destino').selectOption({ label: 'Comisaría Zárate (San Juan de Lurigancho) (CPNP Zárate)' });
+    // The destination is searched as the user types, without accents, and chosen with the keyboard.
+    const destination = form.getByRole('combobox', { name: 'Unidad de destino' });
+    await destination.fill('zarate san juan');
+    const found = form.getByRole('listbox', { name: 'Unidad de destino' }).getByRole('option');
+    await expect.poll(() => found.allInnerTexts()).toEqual([expect.stringContaining('Comisaría Zárate (San Juan de Lurigancho) (CPNP Zárate)')]);
+    await form.screenshot({ path: join(RESULTS, 'unit-picker.png') });
+    await destination.press('ArrowDown');
+    await destination.press('Enter');
+    await form.getByRole('listbox').waitFor({ state: 'hidden' });
+    expect(await destination.inputValue()).toBe('Comisaría Zárate (San Juan de Lurigancho) (CPNP Zárate)');
     await form.getByLabel('Motivo').fill('Refuerzo por el estado de emergencia en San Juan de Lurigancho');
     await form.getByRole('button', { name: 'Solicitar' }).click();
     await secondments.getByText(/Solicitud registrada para .+; espera la aprobación de otro comandante\./).waitFor();

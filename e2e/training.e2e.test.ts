@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limaDay } from '../test/support/evaluations.ts';
 import { navLink } from '../test/support/nav.ts';
+import { pickUnit } from '../test/support/pickers.ts';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { ensureWebBuild } from '../test/support/web-build.ts';
 import { chromiumPresent, launchChromium, signInAs } from '../test/support/browser.ts';
@@ -49,23 +50,11 @@ describe.skipIf(!hasChromium)('training screens in Chromium', () => {
     return page;
   }
 
-  /** The id of each demo unit named, as the API lists them to the signed-in user. */
-  async function unitIds(page: Page, names: readonly string[]): Promise<string[]> {
-    const ids = await page.evaluate(async (wanted) => {
-      const response = await fetch('/api/v1/units?limit=1000', { credentials: 'same-origin' });
-      const body = (await response.json()) as { items: { id: string; name: string }[] };
-      return wanted.map((name) => body.items.find((u) => u.name === name)?.id ?? '');
-    }, [...names]);
-    for (const id of ids) expect(id).not.toBe('');
-    return ids;
-  }
-
   it('plans a joint exercise of both forces, records its evaluation and lessons, issues a certificate from a session and revokes it', async () => {
     const page = await signIn();
     const today = limaDay(0);
     const suffix = randomBytes(3).toString('hex');
     const name = `Ejercicio conjunto PNP-EP «Prueba ${suffix}»`;
-    const [pnpUnit, armyUnit, armyCompany] = await unitIds(page, ['Comisaría Alfonso Ugarte', 'Compañía de Ejercicio Conjunto PNP-EP', 'Compañía de Apoyo a la PNP Lima Norte']);
 
     // The list: the demo's exercises by status on the Lima day.
     await (await navLink(page, 'Ejercicios conjuntos')).click();
@@ -82,14 +71,14 @@ describe.skipIf(!hasChromium)('training screens in Chromium', () => {
     await page.getByLabel('Primer día').fill(today);
     await page.getByLabel('Último día').fill(today);
     await page.getByLabel('Distrito (UBIGEO) (opcional)').fill('150112');
-    await page.getByLabel('Unidad 1', { exact: true }).selectOption(armyCompany ?? '');
+    await pickUnit(page, 'Unidad 1', 'apoyo lima norte', 'Compañía de Apoyo a la PNP Lima Norte');
     await page.getByLabel('Rol de la unidad 1').fill('Apoyo logístico');
-    await page.getByLabel('Unidad 2', { exact: true }).selectOption(armyUnit ?? '');
+    await pickUnit(page, 'Unidad 2', 'ejercicio conjunto', 'Compañía de Ejercicio Conjunto PNP-EP');
     await page.getByLabel('Rol de la unidad 2').fill('Seguridad perimétrica');
     await page.getByRole('button', { name: 'Planificar ejercicio' }).click();
     await page.getByRole('alert').getByText('Un ejercicio conjunto incluye al menos una unidad de la PNP y una de las Fuerzas Armadas.').waitFor();
 
-    await page.getByLabel('Unidad 1', { exact: true }).selectOption(pnpUnit ?? '');
+    await pickUnit(page, 'Unidad 1', 'Alfonso Ugarte', 'Comisaría Alfonso Ugarte');
     await page.getByLabel('Rol de la unidad 1').fill('Negociación y control de multitudes');
     await page.getByRole('button', { name: 'Planificar ejercicio' }).click();
 
@@ -133,7 +122,7 @@ describe.skipIf(!hasChromium)('training screens in Chromium', () => {
     await page.getByRole('link', { name: 'Nueva sesión' }).click();
     await page.getByRole('heading', { name: 'Programar una sesión de capacitación' }).waitFor();
     await page.getByLabel('Curso del catálogo').selectOption('DERECHOS_HUMANOS');
-    await page.getByLabel('Unidad organizadora').selectOption(armyCompany ?? '');
+    await pickUnit(page, 'Unidad organizadora', 'Cía. Apoyo', 'Compañía de Apoyo a la PNP Lima Norte');
     const title = `Derechos humanos para el apoyo a la PNP ${suffix}`;
     await page.getByLabel('Título (opcional)').fill(title);
     await page.getByLabel('Lugar').fill('Fuerte Rafael Hoyos Rubio, Rímac');

@@ -128,6 +128,12 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
     expect(scripts.some((path) => /\/assets\/units-page-[\w-]+\.js$/.test(path))).toBe(true);
     expect(scripts.filter((path) => path.includes('map-view'))).toEqual([]);
 
+    // The search box finds units by any words of the name, without accents; the search is in the URL.
+    await page.getByRole('search').getByLabel('Search by name or short name').fill('zarate lurigancho');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('zarate lurigancho');
+    await expect.poll(() => table.getByRole('row').getByRole('link').allInnerTexts()).toEqual(['Comisaría Zárate (San Juan de Lurigancho)']);
+    await page.getByText('1 unit', { exact: true }).waitFor();
+
     // A screen whose code cannot be fetched (an older tab after an upgrade, a dropped link) says so and offers a
     // reload; the header and navigation stay.
     await page.route(/\/assets\/protocols-page-[\w-]+\.js$/, (route) => route.abort());

@@ -93,6 +93,8 @@ export const ZUnitListQuery = z
     force: ZForce.optional(),
     agency: ZAgencyCode.optional(),
     exercise: z.enum(['true', 'false']).optional(),
+    /** Words in the name or short name, any case and with or without accents (pickers search as the user types). */
+    q: z.string().trim().min(1).max(100).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(200),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })

@@ -13,6 +13,7 @@ export interface ListUnitsOptions {
   force?: string | undefined;
   agency?: string | undefined;
   exercise?: boolean | undefined;
+  q?: string | undefined;
   limit: number;
   offset: number;
 }

@@ -57,9 +57,30 @@ export interface UnitFilter {
   force?: string | undefined;
   agency?: string | undefined;
   exercise?: boolean | undefined;
+  /** Every word must occur in the name or the short name, ignoring case and accents. */
+  q?: string | undefined;
   limit: number;
   offset: number;
 }
+
+/**
+ * Lower case without accents, the same in SQL and here. Accents go first, capitals included, through `translate`
+ * (core in PostgreSQL and PGlite): under the C locale `lower` changes only ASCII letters.
+ */
+const ACCENTED = 'áéíóúüñàèìòùâêîôûäëïöÁÉÍÓÚÜÑÀÈÌÒÙÂÊÎÔÛÄËÏÖ';
+const PLAIN = 'aeiouunaeiouaeiouaeioaeiouunaeiouaeiouaeio';
+const folded = (column: string): string => `lower(translate(${column}, '${ACCENTED}', '${PLAIN}'))`;
+/** `s` as {@link folded} turns a column: accents removed, lower case. */
+export function foldForSearch(s: string): string {
+  let out = '';
+  for (const c of s) {
+    const i = ACCENTED.indexOf(c);
+    out += i >= 0 ? PLAIN[i]! : c;
+  }
+  return out.toLowerCase();
+}
+/** A LIKE pattern matching `word` anywhere, with the pattern's own characters taken literally. */
+const containing = (word: string): string => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function listUnits(db: Queryable, f: UnitFilter): Promise<{ items: TUnit[]; total: number }> {
   const params: unknown[] = [labelKeys(f.labels)];
@@ -67,6 +88,10 @@ export async function listUnits(db: Queryable, f: UnitFilter): Promise<{ items: 
   if (f.force) where.push(`force = $${params.push(f.force)}`);
   if (f.agency) where.push(`agency = $${params.push(f.agency)}`);
   if (f.exercise !== undefined) where.push(`exercise = $${params.push(f.exercise)}`);
+  for (const word of foldForSearch(f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const n = params.push(containing(word));
+    where.push(`(${folded('name')} LIKE $${n} OR ${folded('short_name')} LIKE $${n})`);
+  }
   const clause = where.join(' AND ');
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM unit WHERE ${clause}`, params);
   const rows = await db.query<UnitRow>(

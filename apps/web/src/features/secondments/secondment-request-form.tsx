@@ -2,13 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPerson, TSecondment, TUnit } from '@enlace/contracts';
 import { limaToday } from '../../app/lima-time.ts';
-import { useResource } from '../../app/use-resource.ts';
 import { useSubmission } from '../../app/use-submission.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { SelectField } from '../../app/ui/select-field.tsx';
 import { TextField } from '../../app/ui/text-field.tsx';
 import { TextAreaField } from '../../app/ui/text-area-field.tsx';
-import { listUnits } from '../units/units-api.ts';
+import { UnitPicker } from '../units/unit-picker.tsx';
 import { requestSecondment } from './secondments-api.ts';
 import { secondmentDraftProblems } from './secondment-view.ts';
 
@@ -23,14 +22,12 @@ export function SecondmentRequestForm({ unit, members, onRequested, onClose }: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const units = useResource('secondment-units', (signal) => listUnits({ limit: 1000, offset: 0 }, signal));
   const today = limaToday();
   const [draft, setDraft] = useState({ personId: '', toUnitId: '', startsOn: today, endsOn: today, reason: '' });
   const [shown, setShown] = useState<string[]>([]);
   const { busy, errors, setErrors, send } = useSubmission();
   const set = (field: keyof typeof draft) => (value: string) => { setDraft((d) => ({ ...d, [field]: value })); };
   const own = members.filter((m) => m.unitId === unit.id);
-  const targets = (units.data?.items ?? []).filter((u) => u.id !== unit.id).sort((a, b) => a.name.localeCompare(b.name));
   const fieldError = (field: string): string | undefined => (shown.includes(field) ? t(`secondments.form.problem.${field}` as 'secondments.form.problem.reason') : undefined);
 
   async function submit(event: FormEvent) {
@@ -57,12 +54,12 @@ export function SecondmentRequestForm({ unit, members, onRequested, onClose }: {
         options={[{ value: '', label: t('secondments.form.choose') }, ...own.map((m) => ({ value: m.id, label: `${m.rank} ${m.familyNames}, ${m.givenNames}` }))]}
         onValueChange={set('personId')}
       />
-      <SelectField
+      <UnitPicker
         label={t('secondments.form.toUnit')}
         value={draft.toUnitId}
         required
         error={fieldError('toUnitId')}
-        options={[{ value: '', label: t('secondments.form.choose') }, ...targets.map((u) => ({ value: u.id, label: `${u.name} (${u.shortName})` }))]}
+        accept={(u) => u.id !== unit.id}
         onValueChange={set('toUnitId')}
       />
       <TextField label={t('secondments.form.startsOn')} type="date" required value={draft.startsOn} error={fieldError('startsOn')} onValueChange={set('startsOn')} />

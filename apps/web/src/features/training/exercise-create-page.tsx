@@ -1,32 +1,23 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLASSIFICATIONS, type TUnit } from '@enlace/contracts';
-import { errorMessage } from '../../app/api.ts';
+import { CLASSIFICATIONS } from '@enlace/contracts';
 import { limaToday } from '../../app/lima-time.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useCheckedForm } from '../../app/use-checked-form.ts';
-import { useResource } from '../../app/use-resource.ts';
 import { Alert } from '../../app/ui/alert.tsx';
-import { Loading } from '../../app/ui/loading.tsx';
 import { oneOf } from '../../app/ui/options.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { SelectField } from '../../app/ui/select-field.tsx';
 import { TextField } from '../../app/ui/text-field.tsx';
 import { useFocusFirstInvalid } from '../../app/ui/use-focus-first-invalid.ts';
-import { listUnits } from '../units/units-api.ts';
+import { UnitPicker } from '../units/unit-picker.tsx';
 import '../forces/forces.css';
 import { checkExerciseDraft, emptyExerciseDraft, type ExerciseDraft, type ExerciseUnitRow } from './exercise-draft.ts';
 import { TextAreaField } from '../../app/ui/text-area-field.tsx';
 import { classificationsWithin } from './training-access.ts';
 import { createJointExercise } from './training-api.ts';
 import './training.css';
-
-/** Units as options, the PNP first and then the armed forces, each by name; labelled with their force. */
-function unitOptions(units: readonly TUnit[], choose: string) {
-  const sorted = [...units].sort((a, b) => Number(a.force !== 'PNP') - Number(b.force !== 'PNP') || a.force.localeCompare(b.force) || a.name.localeCompare(b.name, 'es'));
-  return [{ value: '', label: choose }, ...sorted.map((u) => ({ value: u.id, label: `${u.force} · ${u.name} (${u.shortName})` }))];
-}
 
 /**
  * Plans a joint exercise of the PNP with the armed forces: name, scenario, days, district, and the participating
@@ -39,8 +30,6 @@ export function ExerciseCreatePage() {
   const { errors, failure, saving, submit } = useCheckedForm(checkExerciseDraft, async (value) => navigate(`/training/exercises/${(await createJointExercise(value)).id}`));
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, errors);
-  const units = useResource('training-exercise-units', (signal) => listUnits({ limit: 1000, offset: 0 }, signal));
-  const options = unitOptions(units.data?.items ?? [], t('training.exercises.form.chooseUnit'));
 
   const set = <K extends keyof ExerciseDraft>(key: K) => (value: ExerciseDraft[K]): void => { setDraft((d) => ({ ...d, [key]: value })); };
   const setRow = (index: number, patch: Partial<ExerciseUnitRow>): void => {
@@ -58,8 +47,6 @@ export function ExerciseCreatePage() {
       <PageHeader title={t('training.exercises.form.title')}>
         <p className="muted">{t('training.exercises.form.intro')}</p>
       </PageHeader>
-      {units.error !== null && <Alert kind="error">{errorMessage(units.error)}</Alert>}
-      {units.loading && !units.data && <Loading />}
       <form ref={formRef} className="card form-grid training-form" onSubmit={onSubmit} noValidate>
         {failure && <div className="field-wide"><Alert kind="error">{failure}</Alert></div>}
         <TextField label={t('training.exercises.form.name')} value={draft.name} onValueChange={set('name')} error={errors['name']} required maxLength={200} />
@@ -74,7 +61,7 @@ export function ExerciseCreatePage() {
           {errors['units'] && <p className="field-error">{errors['units']}</p>}
           {draft.units.map((row, i) => (
             <div key={i} className="unit-row">
-              <SelectField label={t('training.exercises.form.unit', { n: i + 1 })} value={row.unitId} options={options} onValueChange={(v) => { setRow(i, { unitId: v }); }} error={errors[`units.${i}.unitId`]} />
+              <UnitPicker label={t('training.exercises.form.unit', { n: i + 1 })} required value={row.unitId} onValueChange={(v) => { setRow(i, { unitId: v }); }} error={errors[`units.${i}.unitId`]} />
               <TextField label={t('training.exercises.form.role', { n: i + 1 })} value={row.role} onValueChange={(v) => { setRow(i, { role: v }); }} error={errors[`units.${i}.role`]} maxLength={200} />
               {draft.units.length > 2 && (
                 <button type="button" className="button" onClick={() => { set('units')(draft.units.filter((_, j) => j !== i)); }}>

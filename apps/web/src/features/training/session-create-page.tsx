@@ -17,6 +17,7 @@ import { useFocusFirstInvalid } from '../../app/ui/use-focus-first-invalid.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { listCourses } from '../forces/forces-api.ts';
 import { listUnits } from '../units/units-api.ts';
+import { UnitPicker } from '../units/unit-picker.tsx';
 import '../forces/forces.css';
 import { checkSessionDraft, emptySessionDraft, type SessionDraft } from './session-draft.ts';
 import { TextAreaField } from '../../app/ui/text-area-field.tsx';
@@ -40,16 +41,13 @@ export function SessionCreatePage() {
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, errors);
   const agency = session.user.agency;
-  const units = useResource(`training-session-units:${agency}`, (signal) => listUnits({ agency, limit: 1000, offset: 0 }, signal));
+  // Whether the agency has a unit at all (the picker searches them as the user types).
+  const units = useResource(`training-session-units:${agency}`, (signal) => listUnits({ agency, limit: 1, offset: 0 }, signal));
   const courses = useResource('training-courses', (signal) => listCourses(signal));
   const es = currentLanguage() === 'es';
   const courseOptions = [
     { value: '', label: t('training.sessions.form.chooseCourse') },
     ...(courses.data?.items ?? []).filter((c) => c.active).map((c) => ({ value: c.code, label: `${es ? c.nameEs : c.nameEn} (${c.hours} h)` })),
-  ];
-  const unitOptions = [
-    { value: '', label: t('training.sessions.form.chooseUnit') },
-    ...[...(units.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'es')).map((u) => ({ value: u.id, label: `${u.name} (${u.shortName})` })),
   ];
   const set = <K extends keyof SessionDraft>(key: K) => (value: SessionDraft[K]): void => { setDraft((d) => ({ ...d, [key]: value })); };
 
@@ -70,7 +68,7 @@ export function SessionCreatePage() {
       <form ref={formRef} className="card form-grid training-form" onSubmit={onSubmit} noValidate>
         {failure && <div className="field-wide"><Alert kind="error">{failure}</Alert></div>}
         <SelectField label={t('training.sessions.form.course')} value={draft.courseCode} options={courseOptions} onValueChange={set('courseCode')} error={errors['courseCode']} />
-        <SelectField label={t('training.sessions.form.unit')} hint={t('training.sessions.form.unitHint')} value={draft.unitId} options={unitOptions} onValueChange={set('unitId')} error={errors['unitId']} />
+        <UnitPicker label={t('training.sessions.form.unit')} hint={t('training.sessions.form.unitHint')} agency={agency} required value={draft.unitId} onValueChange={set('unitId')} error={errors['unitId']} />
         <TextField label={`${t('training.sessions.form.sessionTitle')} ${t('common.optional')}`} hint={t('training.sessions.form.sessionTitleHint')} value={draft.title} onValueChange={set('title')} error={errors['title']} maxLength={200} />
         <TextField label={t('training.sessions.form.location')} value={draft.location} onValueChange={set('location')} error={errors['location']} maxLength={200} />
         <TextField label={t('training.sessions.form.startsOn')} type="date" value={draft.startsOn} onValueChange={set('startsOn')} error={errors['startsOn']} />

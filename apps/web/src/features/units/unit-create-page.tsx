@@ -4,7 +4,6 @@ import { AGENCY_CODES, CLASSIFICATIONS, ECHELONS, FORCES, unitParentProblem } fr
 import { Link, navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useCheckedForm } from '../../app/use-checked-form.ts';
-import { useResource } from '../../app/use-resource.ts';
 import { Alert } from '../../app/ui/alert.tsx';
 import { CheckboxField } from '../../app/ui/checkbox-field.tsx';
 import { agencyOptions, classificationOptions, echelonOptions, forceOptions, oneOf } from '../../app/ui/options.ts';
@@ -12,7 +11,8 @@ import { PageHeader } from '../../app/ui/page-header.tsx';
 import { SelectField } from '../../app/ui/select-field.tsx';
 import { TextField } from '../../app/ui/text-field.tsx';
 import { useFocusFirstInvalid } from '../../app/ui/use-focus-first-invalid.ts';
-import { createUnit, listUnits } from './units-api.ts';
+import { createUnit } from './units-api.ts';
+import { UnitPicker } from './unit-picker.tsx';
 import { checkUnitDraft, emptyUnitDraft, type UnitDraft } from './unit-draft.ts';
 
 /** Form to register a unit, validated with the shared schema before it is sent. */
@@ -23,7 +23,6 @@ export function UnitCreatePage() {
   const { errors, failure, saving, submit } = useCheckedForm(checkUnitDraft, async (value) => navigate(`/units/${(await createUnit(value)).id}?created=1`));
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, errors);
-  const parents = useResource('units:parents', (signal) => listUnits({ limit: 1000, offset: 0 }, signal));
 
   const set = <K extends keyof UnitDraft>(key: K) => (value: UnitDraft[K]): void => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -35,13 +34,6 @@ export function UnitCreatePage() {
     void submit(draft);
   };
 
-  // Only parents the server's rule allows (a higher echelon of the same force, or the CCFFAA over the services).
-  const parentOptions = [
-    { value: '', label: t('units.noParent') },
-    ...(parents.data?.items ?? [])
-      .filter((u) => u.id === draft.parentId || unitParentProblem(draft, u) === null)
-      .map((u) => ({ value: u.id, label: `${u.name} (${u.shortName})` })),
-  ];
   return (
     <section>
       <Link to="/units" className="back-link">{t('common.back')}</Link>
@@ -54,7 +46,15 @@ export function UnitCreatePage() {
         <SelectField label={t('units.fields.echelon')} value={draft.echelon} options={echelonOptions()} onValueChange={(v) => { set('echelon')(oneOf(ECHELONS, v, 'comisaria')); }} error={errors['echelon']} />
         <SelectField label={t('units.fields.agency')} value={draft.agency} options={agencyOptions()} onValueChange={(v) => { set('agency')(oneOf(AGENCY_CODES, v, session.user.agency)); }} error={errors['agency']} />
         <SelectField label={t('units.fields.classification')} value={draft.classification} options={classificationOptions()} onValueChange={(v) => { set('classification')(oneOf(CLASSIFICATIONS, v, 'CONFIDENCIAL')); }} error={errors['classification']} />
-        <SelectField label={t('units.fields.parent')} value={draft.parentId} options={parentOptions} onValueChange={set('parentId')} error={errors['parentId']} />
+        <UnitPicker
+          label={t('units.fields.parent')}
+          value={draft.parentId}
+          noneLabel={t('units.noParent')}
+          // Only parents the server's rule allows (a higher echelon of the same force, or the CCFFAA over the services).
+          accept={(u) => unitParentProblem(draft, u) === null}
+          onValueChange={set('parentId')}
+          error={errors['parentId']}
+        />
         <TextField label={`${t('units.fields.homeUbigeo')} ${t('common.optional')}`} value={draft.homeUbigeo} onValueChange={set('homeUbigeo')} error={errors['homeUbigeo']} inputMode="numeric" maxLength={6} />
         <TextField label={`${t('units.fields.lon')} ${t('common.optional')}`} value={draft.lon} onValueChange={set('lon')} error={errors['home.lon'] ?? errors['home']} />
         <TextField label={`${t('units.fields.lat')} ${t('common.optional')}`} value={draft.lat} onValueChange={set('lat')} error={errors['home.lat']} />

@@ -10,6 +10,8 @@ export type TUnitPage = z.infer<typeof ZUnitPage>;
 export interface UnitListFilter {
   force?: TForce | undefined;
   agency?: TAgencyCode | undefined;
+  /** Words of the name or short name (case and accents ignored). */
+  q?: string | undefined;
   limit: number;
   offset: number;
 }
