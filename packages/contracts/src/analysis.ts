@@ -62,7 +62,10 @@ export const ZHotspotResult = z.object({
   incidents: z.number(),
   grid: z.object({ epsg: z.number(), x0: z.number(), y0: z.number(), cellSize: z.number(), cols: z.number(), rows: z.number() }),
   parameters: z.object({ cellSize: z.number(), radius: z.number(), fdr: z.boolean(), fdrThresholds: z.array(z.number()).optional() }),
-  /** Gi*: the cells compared (n of Gi*, and m of the FDR) and the UBIGEO codes bounding them (empty: the whole grid). */
+  /**
+   * The UBIGEO codes bounding the map and its cells (empty: the whole grid). Gi*: the cells compared (n of Gi*, and m
+   * of the FDR). KDE: the cells shown and classed, present only when the scope names districts.
+   */
   studyArea: z.object({ ubigeo: z.array(z.string()), cells: z.number() }).optional(),
   cells: z.object({ type: z.literal('FeatureCollection'), features: z.array(ZHotspotCell) }),
   truncated: z.boolean(),
@@ -154,8 +157,12 @@ const ZScore = z.object({ share: z.number(), cells: z.number(), hitRate: z.numbe
 export const ZEvaluateResult = z.object({
   trainIncidents: z.number(),
   testIncidents: z.number(),
+  /** Cells of the area the shares are taken of: the grid's, or with districts in scope those of their study area. */
   cells: z.number(),
-  /** Incidents of period t + 1 outside the grid, which period t alone fixes: missed by both maps. */
+  /**
+   * Incidents of period t + 1 outside the grid, which period t alone fixes (with districts in scope, outside their
+   * study area): missed by both maps.
+   */
   testIncidentsOutsideGrid: z.number(),
   model: z.array(ZScore),
   baseline: z.array(ZScore),

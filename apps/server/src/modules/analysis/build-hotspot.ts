@@ -13,15 +13,15 @@ export const defaultRadius = (method: 'kde' | 'gi'): number => (method === 'kde'
 /**
  * A hotspot map of the incidents the actor may read in the scope: loaded with one query, computed in memory with
  * @enlace/analytics. The analysis (its scope and how many incidents it used) is audited. When the scope names
- * districts, provinces or departments, Gi* compares only the cells inside their boundaries (read once, projected
- * into the points' UTM zone, and kept in memory with their masks: see studyArea).
+ * districts, provinces or departments, Gi* compares only the cells inside their boundaries and KDE shows only those
+ * (boundaries read once, projected into the points' UTM zone, and kept in memory with their masks: see studyArea).
  */
 export async function buildHotspot({ ctx, actor, request }: { ctx: AppContext; actor: Actor; request: THotspotRequest }): Promise<THotspotResult> {
   const started = performance.now();
   const filter = scopeFilter(actor, request.scope);
   const points = await scopePoints(ctx.db, filter);
   const codes = request.scope.ubigeo ?? [];
-  const area = request.method === 'gi' && codes.length > 0 && points.n > 0 ? await studyArea(ctx.db, codes, points.epsg) : undefined;
+  const area = codes.length > 0 && points.n > 0 ? await studyArea(ctx.db, codes, points.epsg) : undefined;
   const loaded = performance.now();
   const result = hotspotMap({
     epsg: points.epsg,

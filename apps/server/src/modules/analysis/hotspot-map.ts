@@ -2,6 +2,7 @@ import { binPoints, fdrThresholds, giStarGrid, quarticKde } from '@enlace/analyt
 import type { THotspotResult } from '@enlace/contracts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { converter } from '../incidents/projection.ts';
+import { areaCells } from './study-area.ts';
 import type { StudyArea } from './study-area.ts';
 
 /** Largest grid the API computes (a 50 m grid over all of Lima Metropolitana is about 1.2 million cells). */
@@ -18,8 +19,8 @@ export interface HotspotInput {
   maxCells: number;
   period: { from: string; to: string };
   /**
-   * Gi* only: the districts the scope names (undefined: none named; null: named, but none has a boundary). Gi* then
-   * compares only the cells inside them, and cells outside are not returned.
+   * The districts the scope names (undefined: none named; null: named, but none has a boundary). Gi* then compares
+   * only the cells inside them; KDE shows and classes only those cells. Cells outside are not returned.
    */
   area?: StudyArea | null | undefined;
 }
@@ -130,7 +131,7 @@ export function hotspotMap(input: HotspotInput): Omit<THotspotResult, 'timings'>
   const { x, y, cellSize, radius, method } = input;
   const n = x.length;
   if (n === 0) throw new AppError('ANALYSIS_NO_INCIDENTS');
-  const area = method === 'gi' ? input.area : undefined;
+  const area = input.area;
   const g = gridFor(x, y, cellSize, method === 'kde' ? radius : cellSize, area);
   const bbox = [g.x0, g.y0, g.x0 + g.cols * cellSize, g.y0 + g.rows * cellSize] as const;
   const counts = binPoints({ x, y }, { cellSize, bbox });
@@ -139,12 +140,15 @@ export function hotspotMap(input: HotspotInput): Omit<THotspotResult, 'timings'>
   const features: THotspotResult['cells']['features'] = [];
   let truncated = false;
   const { from, to } = input.period;
+  const mask = area ? areaCells(area, { ...g, cellSize }, counts.values) : undefined;
 
   if (method === 'kde') {
     const kde = quarticKde({ x, y }, { radius, cellSize, bbox });
     const perKm2 = 1e6;
     const positive: number[] = [];
-    for (let i = 0; i < kde.values.length; i++) if (kde.values[i]! > 0) positive.push(i);
+    // The density is estimated over the whole grid (an incident near a boundary spreads its weight across it); only
+    // the study area's cells are shown and classed, so the sea and neighbouring districts set no class break.
+    for (let i = 0; i < kde.values.length; i++) if (kde.values[i]! > 0 && (!mask || mask[i])) positive.push(i);
     const sortedDensities = Float64Array.from(positive, (i) => kde.values[i]!).sort();
     const breaks = [0.2, 0.4, 0.6, 0.8].map((q) => sortedDensities[Math.floor(q * (sortedDensities.length - 1))] ?? 0);
     const level = (v: number): number => 1 + breaks.filter((b) => v > b).length;
@@ -163,28 +167,23 @@ export function hotspotMap(input: HotspotInput): Omit<THotspotResult, 'timings'>
         en: `Class ${k + 1} of 5 (${k === 0 ? 'lowest' : k === 4 ? 'highest' : 'middle'} density)`,
       },
     }));
+    const kdeArea = kdeAreaText(area, mask, g.clipped);
     return {
       method,
       incidents: n,
       grid,
       parameters: { cellSize, radius, fdr: false },
+      ...(mask && area ? { studyArea: { ubigeo: [...area.ubigeo], cells: ones(mask) } } : {}),
       cells: { type: 'FeatureCollection', features },
       truncated,
       legend,
       explanation: {
-        es: `Densidad de ${fmt(n, 'es')} incidencias entre ${from} y ${to}, estimada con un kernel cuártico de ${radius} m de radio en celdas de ${cellSize} m: cada incidencia reparte su peso en un círculo de ${radius} m, más cerca del centro más peso. Los colores agrupan las celdas con densidad en cinco clases iguales (quintiles). La densidad muestra dónde se concentran los hechos, pero no es una prueba estadística: use Gi* para saber si una concentración es mayor que la esperable por azar.`,
-        en: `Density of ${fmt(n, 'en')} incidents between ${from} and ${to}, estimated with a quartic kernel of ${radius} m radius on ${cellSize} m cells: each incident spreads its weight over a ${radius} m circle, more of it near the centre. Colours group the cells with some density into five equal classes (quintiles). Density shows where incidents concentrate but is not a statistical test: use Gi* to learn whether a concentration is larger than chance would give.`,
+        es: `Densidad de ${fmt(n, 'es')} incidencias entre ${from} y ${to}, estimada con un kernel cuártico de ${radius} m de radio en celdas de ${cellSize} m: cada incidencia reparte su peso en un círculo de ${radius} m, más cerca del centro más peso. Los colores agrupan las celdas con densidad en cinco clases iguales (quintiles).${kdeArea.es} La densidad muestra dónde se concentran los hechos, pero no es una prueba estadística: use Gi* para saber si una concentración es mayor que la esperable por azar.`,
+        en: `Density of ${fmt(n, 'en')} incidents between ${from} and ${to}, estimated with a quartic kernel of ${radius} m radius on ${cellSize} m cells: each incident spreads its weight over a ${radius} m circle, more of it near the centre. Colours group the cells with some density into five equal classes (quintiles).${kdeArea.en} Density shows where incidents concentrate but is not a statistical test: use Gi* to learn whether a concentration is larger than chance would give.`,
       },
     };
   }
 
-  // The study area: cells whose centre is in the chosen districts, and cells on their edge holding incidents of the
-  // scope (located in those districts by the same boundaries), so that no incident of the area is left out.
-  let mask: Uint8Array | undefined;
-  if (area) {
-    mask = Uint8Array.from(area.mask({ ...g, cellSize }));
-    for (let i = 0; i < mask.length; i++) if (counts.values[i]! > 0) mask[i] = 1;
-  }
   const gi = giStarGrid(counts, { radius, mask });
   const alphas = [0.1, 0.05, 0.01];
   const cut = input.fdr ? fdrThresholds(gi.p, alphas) : alphas;
@@ -229,6 +228,22 @@ export function hotspotMap(input: HotspotInput): Omit<THotspotResult, 'timings'>
       es: `Se analizaron ${fmt(n, 'es')} incidencias entre ${from} y ${to} en celdas de ${cellSize} m. Una celda es un punto caliente cuando ella y sus vecinas (un cuadrado de ${side} m de lado) suman más incidencias de las que cabría esperar si se repartieran al azar por toda el área (Getis-Ord Gi*).${areaText.es}${fdrText.es} Resultado: ${fmt(hot(3), 'es')} celdas calientes al 99 %, ${fmt(hot(2), 'es')} al 95 % y ${fmt(hot(1), 'es')} al 90 %; ${fmt(hot(-3) + hot(-2) + hot(-1), 'es')} celdas frías. Una celda sin incidencias junto a un foco puede salir caliente porque se juzga con sus vecinas: está dentro de la zona del foco. Un punto caliente indica dónde concentrar la atención; no explica la causa.`,
       en: `${fmt(n, 'en')} incidents between ${from} and ${to} were analysed on ${cellSize} m cells. A cell is a hot spot when it and its neighbours (a square ${side} m across) hold more incidents than a random spread over the whole area would give (Getis-Ord Gi*).${areaText.en}${fdrText.en} Result: ${fmt(hot(3), 'en')} hot cells at 99 %, ${fmt(hot(2), 'en')} at 95 % and ${fmt(hot(1), 'en')} at 90 %; ${fmt(hot(-3) + hot(-2) + hot(-1), 'en')} cold cells. A cell with no incidents next to a cluster can come out hot because it is judged with its neighbours: it lies within the cluster's area. A hot spot shows where to focus attention; it does not explain the cause.`,
     },
+  };
+}
+
+const ones = (mask: Uint8Array): number => mask.reduce((sum, v) => sum + v, 0);
+
+/** What the KDE map shows, when the scope names districts: only their cells, or (said plainly) all of them. */
+function kdeAreaText(area: StudyArea | null | undefined, mask: Uint8Array | undefined, clipped: boolean): { es: string; en: string } {
+  if (area === undefined) return { es: '', en: '' };
+  if (area === null || !mask) {
+    return { es: ' Los distritos elegidos no tienen límites cargados: se muestran todas las celdas con densidad.', en: ' The chosen districts have no boundary loaded: every cell with some density is shown.' };
+  }
+  const codes = area.ubigeo.join(', ');
+  const cells = ones(mask);
+  return {
+    es: ` Solo se muestran y clasifican las ${fmt(cells, 'es')} celdas del área elegida (UBIGEO ${codes}): las que tienen su centro en sus distritos y las de su borde con incidencias; la densidad que cae en el mar o en distritos vecinos no se muestra${clipped ? '. El área completa excede el máximo de celdas a este tamaño de celda, así que se limitó al rectángulo de las incidencias' : ''}.`,
+    en: ` Only the ${fmt(cells, 'en')} cells of the chosen area (UBIGEO ${codes}) are shown and classed: those whose centre lies in its districts and those on its edge holding incidents; density falling on the sea or neighbouring districts is not shown${clipped ? '. The whole area exceeds the cell limit at this cell size, so it was limited to the rectangle around the incidents' : ''}.`,
   };
 }
 

@@ -18,7 +18,7 @@ const CLUSTER = { lon: -77.0385, lat: -12.1255 };
 const JAN = { from: '2025-01-01T00:00:00-05:00', to: '2025-02-01T00:00:00-05:00' };
 const at = (k: number) => new Date(Date.UTC(2025, 0, 1 + (k % 28), 5 + (k % 19))).toISOString();
 
-describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('Gi* limited to the chosen districts on %s', (_n, backend) => {
+describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('hotspot maps and their evaluation limited to the chosen districts on %s', (_n, backend) => {
   let t: TestApp;
   let analyst: TestUser;
   const source = `M${uniq().toUpperCase()}`;
@@ -55,10 +55,10 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('Gi* limi
   });
   afterAll(async () => t.close());
 
-  const hotspot = async (scope: Record<string, unknown>) => {
+  const hotspot = async (scope: Record<string, unknown>, method: 'gi' | 'kde' = 'gi') => {
     const res = await t.app.inject({
       method: 'POST', url: '/api/v1/analysis/hotspot', headers: analyst.auth,
-      payload: { scope: { ...JAN, source, ...scope }, method: 'gi', cellSize: 100, radius: 200, maxCells: 100_000 },
+      payload: { scope: { ...JAN, source, ...scope }, method, cellSize: 100, radius: 200, maxCells: 100_000 },
     });
     expect(res.statusCode, res.body).toBe(200);
     return res.json<THotspotResult>();
@@ -119,6 +119,55 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('Gi* limi
     // ...but its sea cells (the south-west of Miraflores' box) still take no part.
     expect(lima.studyArea!.cells).toBeLessThan(whole.studyArea!.cells);
     expect(lima.studyArea!.cells).toBeGreaterThan(0.6 * whole.studyArea!.cells);
+  });
+
+  it('shows a KDE map only on the district: the density spilling into the sea is not drawn nor classed', async () => {
+    const whole = await hotspot({}, 'kde');
+    const masked = await hotspot({ ubigeo: [MIRAFLORES.ubigeo] }, 'kde');
+    const gi = await hotspot({ ubigeo: [MIRAFLORES.ubigeo] });
+    // Without an area, cells of the sea and of the neighbours carry density and are drawn.
+    expect(whole.studyArea).toBeUndefined();
+    expect((await inMiraflores(whole.cells.features.map(centre))).some((inside) => !inside)).toBe(true);
+    // With it, only the district's cells (the same lattice and mask as Gi*'s), and their classes start again from them.
+    expect(masked.studyArea).toEqual({ ubigeo: [MIRAFLORES.ubigeo], cells: gi.studyArea!.cells });
+    expect(masked.cells.features.length).toBeGreaterThan(0);
+    expect(masked.cells.features.length).toBeLessThan(whole.cells.features.length);
+    const inside = await inMiraflores(masked.cells.features.map(centre));
+    masked.cells.features.forEach((f, k) => expect(inside[k] || f.properties.count > 0).toBe(true));
+    expect(new Set(masked.cells.features.map((f) => f.properties.level))).toEqual(new Set([1, 2, 3, 4, 5]));
+    expect(masked.explanation.en).toContain(`Only the ${gi.studyArea!.cells.toLocaleString('en-GB')} cells of the chosen area (UBIGEO 150122) are shown and classed`);
+    expect(masked.explanation.es).toContain('Solo se muestran y clasifican');
+  });
+
+  it("evaluates a map on the district's area: the area share is a share of its cells, not of the sea's", async () => {
+    const FIRST = { from: '2025-01-01T00:00:00-05:00', to: '2025-01-15T00:00:00-05:00' };
+    const SECOND = { from: '2025-01-15T00:00:00-05:00', to: '2025-02-01T00:00:00-05:00' };
+    type Evaluation = { cells: number; trainIncidents: number; testIncidents: number; model: { share: number; cells: number }[]; baseline: { cells: number }[]; explanation: { es: string; en: string } };
+    const evaluate = async (scope: Record<string, unknown>, method: 'gi' | 'kde') => {
+      const res = await t.app.inject({
+        method: 'POST', url: '/api/v1/analysis/evaluate', headers: analyst.auth,
+        payload: { scope: { source, ...scope }, train: FIRST, test: SECOND, method, cellSize: 100, radius: 200, shares: [0.05, 0.1] },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<Evaluation>();
+    };
+    for (const method of ['kde', 'gi'] as const) {
+      const whole = await evaluate({}, method);
+      const masked = await evaluate({ ubigeo: [MIRAFLORES.ubigeo] }, method);
+      expect(masked.trainIncidents + masked.testIncidents).toBe(105);
+      // The whole rectangle around period t's incidents and the radius holds the sea and parts of three districts.
+      expect(whole.cells).toBeGreaterThan(1500);
+      expect(whole.explanation.en).toContain('No area was chosen');
+      // Limited to Miraflores, about 960 cells of 100 m, and the flagged cells are a share of those.
+      expect(masked.cells).toBeGreaterThan(850);
+      expect(masked.cells).toBeLessThan(1100);
+      for (const scores of [masked.model, masked.baseline]) {
+        expect(scores.map((r) => r.cells)).toEqual([Math.round(0.05 * masked.cells), Math.round(0.1 * masked.cells)]);
+      }
+      expect(whole.model[0]!.cells).toBe(Math.round(0.05 * whole.cells));
+      expect(masked.explanation.en).toContain(`The area is that of the chosen districts (UBIGEO 150122): ${masked.cells.toLocaleString('en-GB')} cells`);
+      expect(masked.explanation.es).toContain('El área es la de los distritos elegidos (UBIGEO 150122)');
+    }
   });
 
   it('keeps the area and its mask in memory: a repeated analysis reads and rasterises nothing again', async () => {

@@ -24,6 +24,17 @@ export interface StudyArea {
   mask(grid: GridGeometry): Uint8Array;
 }
 
+/**
+ * The cells an analysis of the area takes part in: those whose centre is in its districts, and those on its edge
+ * holding incidents of the scope (located in those districts by the same boundaries), so that no incident of the
+ * area is left out. A new array (the area's mask is shared).
+ */
+export function areaCells(area: StudyArea, grid: GridGeometry, counts: ArrayLike<number>): Uint8Array {
+  const cells = Uint8Array.from(area.mask(grid));
+  for (let i = 0; i < cells.length; i++) if (counts[i]! > 0) cells[i] = 1;
+  return cells;
+}
+
 /** Areas kept (their outlines: a department of IGN boundaries is a few megabytes). */
 const MAX_AREAS = 8;
 /** Bytes of masks kept, all areas together (a mask is one byte per cell: six of the largest grids). */
