@@ -25,6 +25,7 @@ export async function makeIncidents(db: Queryable, source: string, seeds: readon
         sourceRef: `seed-${k + i}`,
         crimeType: s.type ?? 'ROBO',
         localCode: null,
+        codeSystem: null,
         occurredAt: s.at,
         lon: s.lon,
         lat: s.lat,

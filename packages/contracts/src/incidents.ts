@@ -63,6 +63,8 @@ export const ZIncident = z
     sourceRef: z.string(),
     crimeType: ZCrimeType,
     localCode: z.string().nullable(),
+    /** The code system the local code was read with (SIDPOL, a source's own table); null without a local code or when not recorded. */
+    codeSystem: z.string().nullable(),
     occurredAt: z.string(),
     location: ZLonLat,
     /** District found by point-in-polygon against the reference geography; null outside Peru. */

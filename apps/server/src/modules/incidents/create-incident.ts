@@ -21,8 +21,8 @@ export async function createIncident(tx: Queryable, audit: AuditTrail, actor: Ac
   }
   const localCode = draft.localCode ? normalizeLocalCode(draft.localCode) : null;
   let crimeType: string | undefined = draft.crimeType;
-  if (!crimeType && localCode) {
-    const system = codeSystemOf(draft.source, draft.codeSystem);
+  const system = localCode ? codeSystemOf(draft.source, draft.codeSystem) : null;
+  if (!crimeType && localCode && system) {
     crimeType = (await mapLocalCodes(tx, system, [localCode])).get(localCode);
     if (!crimeType) throw new AppError('INCIDENT_UNKNOWN_LOCAL_CODE', { code: localCode, system });
   }
@@ -41,6 +41,7 @@ export async function createIncident(tx: Queryable, audit: AuditTrail, actor: Ac
       sourceRef,
       crimeType: crimeType!,
       localCode,
+      codeSystem: system,
       occurredAt: draft.occurredAt,
       lon: draft.location.lon,
       lat: draft.location.lat,

@@ -128,6 +128,31 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('crime-ty
     ]);
   });
 
+  it('knows which table classified a record: a code read with another system named at entry does not hold its source\'s own row', async () => {
+    // The same local code in two tables: the source's own (read by default) and another system named at entry.
+    const other = `N${uniq().toUpperCase()}`;
+    await put(analyst, { sourceSystem: system, localCode: 'Cogoteo', crimeType: 'ROBO' });
+    await put(analyst, { sourceSystem: other, localCode: 'Cogoteo', crimeType: 'HURTO' });
+    const record = await t.app.inject({
+      method: 'POST', url: '/api/v1/incidents', headers: operator.auth,
+      payload: { source: system, codeSystem: other, sourceRef: 'C-1', localCode: 'cogoteo', occurredAt: '2025-03-03T10:00:00-05:00', location: SJL },
+    });
+    expect(record.statusCode, record.body).toBe(201);
+    expect(record.json<TIncident>()).toMatchObject({ localCode: 'COGOTEO', codeSystem: other, crimeType: 'HURTO' });
+    // The row that classified it is in use; the source's own row with the same code is not, and can go.
+    const inUse = await remove(analyst, other, 'COGOTEO');
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json<ErrorBody>().error.code).toBe('INCIDENT_MAPPING_IN_USE');
+    expect((await remove(analyst, system, 'COGOTEO')).statusCode).toBe(204);
+    expect((await mappingsOf(system)).map((m) => m.localCode)).not.toContain('COGOTEO');
+    // A record with no local code has no code system.
+    const typed = await t.app.inject({
+      method: 'POST', url: '/api/v1/incidents', headers: operator.auth,
+      payload: { source: system, sourceRef: 'C-2', crimeType: 'ROBO', occurredAt: '2025-03-03T11:00:00-05:00', location: SJL },
+    });
+    expect(typed.json<TIncident>()).toMatchObject({ localCode: null, codeSystem: null });
+  });
+
   it('refuses operators and oversight (no incident:mapping:write), changing nothing', async () => {
     await put(analyst, { sourceSystem: system, localCode: 'Lesiones leves', crimeType: 'LESIONES' });
     const byOperator = await put(operator, { sourceSystem: system, localCode: 'LESIONES LEVES', crimeType: 'HOMICIDIO' });

@@ -6,7 +6,7 @@ import { runAudited } from '../../platform/audit/run-audited.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { countIncidents, incidentPages } from './incidents.repository.ts';
 
-const CSV_COLUMNS = ['id', 'source', 'sourceRef', 'crimeType', 'localCode', 'occurredAt', 'lon', 'lat', 'ubigeo', 'address', 'description', 'agency', 'classification', 'exercise'] as const;
+const CSV_COLUMNS = ['id', 'source', 'sourceRef', 'crimeType', 'localCode', 'codeSystem', 'occurredAt', 'lon', 'lat', 'ubigeo', 'address', 'description', 'agency', 'classification', 'exercise'] as const;
 
 /** RFC 4180 field; a leading = + - @ is prefixed with ' so that a spreadsheet never runs it as a formula. */
 export function csvField(v: string | number | boolean | null | undefined): string {

@@ -9,6 +9,7 @@ interface IncidentRow {
   source_ref: string;
   crime_type: TCrimeType;
   local_code: string | null;
+  code_system: string | null;
   occurred_at: Date;
   lon: number;
   lat: number;
@@ -23,7 +24,7 @@ interface IncidentRow {
   updated_at: Date;
 }
 
-const COLUMNS = `i.id, i.source, i.source_ref, i.crime_type, i.local_code, i.occurred_at, ST_X(i.location) AS lon,
+const COLUMNS = `i.id, i.source, i.source_ref, i.crime_type, i.local_code, i.code_system, i.occurred_at, ST_X(i.location) AS lon,
   ST_Y(i.location) AS lat, i.ubigeo, i.address, i.description, i.import_run_id::text AS import_run_id, i.agency,
   i.classification, i.exercise, i.created_at, i.updated_at`;
 
@@ -35,6 +36,7 @@ const toIncident = (r: IncidentRow): TIncident => ({
   sourceRef: r.source_ref,
   crimeType: r.crime_type,
   localCode: r.local_code,
+  codeSystem: r.code_system,
   occurredAt: iso(r.occurred_at),
   location: { lon: r.lon, lat: r.lat },
   ubigeo: r.ubigeo,
@@ -54,6 +56,8 @@ export interface IncidentValues {
   sourceRef: string;
   crimeType: string;
   localCode: string | null;
+  /** The code system the local code was read with; null without a local code. */
+  codeSystem: string | null;
   occurredAt: string;
   lon: number;
   lat: number;
@@ -95,27 +99,30 @@ export async function upsertIncidents(db: Queryable, rows: readonly IncidentValu
   const col = <K extends keyof IncidentValues>(k: K): IncidentValues[K][] => rows.map((r) => r[k]);
   const r = await db.query<{ id: string; created: boolean }>(
     `INSERT INTO incident AS i (source, source_ref, crime_type, local_code, occurred_at, location, utm_epsg, x, y, ubigeo,
-       address, description, import_run_id, agency, classification, exercise, created_by)
+       address, description, import_run_id, agency, classification, exercise, created_by, code_system)
      SELECT v.source, v.source_ref, v.crime_type, v.local_code, v.occurred_at, ST_SetSRID(ST_MakePoint(v.lon, v.lat), 4326),
        v.utm_epsg, v.x, v.y, ${DISTRICT_AT}, v.address, v.description, v.import_run_id, v.agency, v.classification,
-       v.exercise, v.created_by
+       v.exercise, v.created_by, v.code_system
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::float8[], $7::float8[], $8::int[],
-       $9::float8[], $10::float8[], $11::text[], $12::text[], $13::uuid[], $14::text[], $15::text[], $16::bool[], $17::text[])
+       $9::float8[], $10::float8[], $11::text[], $12::text[], $13::uuid[], $14::text[], $15::text[], $16::bool[], $17::text[],
+       $18::text[])
        AS v(source, source_ref, crime_type, local_code, occurred_at, lon, lat, utm_epsg, x, y, address, description,
-            import_run_id, agency, classification, exercise, created_by)
+            import_run_id, agency, classification, exercise, created_by, code_system)
      ON CONFLICT (source, source_ref) DO UPDATE SET
-       crime_type = EXCLUDED.crime_type, local_code = EXCLUDED.local_code, occurred_at = EXCLUDED.occurred_at,
+       crime_type = EXCLUDED.crime_type, local_code = EXCLUDED.local_code, code_system = EXCLUDED.code_system,
+       occurred_at = EXCLUDED.occurred_at,
        location = EXCLUDED.location, utm_epsg = EXCLUDED.utm_epsg, x = EXCLUDED.x, y = EXCLUDED.y, ubigeo = EXCLUDED.ubigeo,
        address = EXCLUDED.address, description = EXCLUDED.description, import_run_id = EXCLUDED.import_run_id,
        classification = EXCLUDED.classification, exercise = EXCLUDED.exercise, updated_at = now()
-     WHERE i.agency = EXCLUDED.agency AND (i.crime_type, i.local_code, i.occurred_at, i.x, i.y, i.address, i.description,
-       i.classification, i.exercise) IS DISTINCT FROM (EXCLUDED.crime_type, EXCLUDED.local_code, EXCLUDED.occurred_at,
-       EXCLUDED.x, EXCLUDED.y, EXCLUDED.address, EXCLUDED.description, EXCLUDED.classification, EXCLUDED.exercise)
+     WHERE i.agency = EXCLUDED.agency AND (i.crime_type, i.local_code, i.code_system, i.occurred_at, i.x, i.y, i.address,
+       i.description, i.classification, i.exercise) IS DISTINCT FROM (EXCLUDED.crime_type, EXCLUDED.local_code,
+       EXCLUDED.code_system, EXCLUDED.occurred_at, EXCLUDED.x, EXCLUDED.y, EXCLUDED.address, EXCLUDED.description,
+       EXCLUDED.classification, EXCLUDED.exercise)
      RETURNING i.id, (i.xmax = 0) AS created`,
     [
       col('source'), col('sourceRef'), col('crimeType'), col('localCode'), col('occurredAt'), col('lon'), col('lat'),
       col('utmEpsg'), col('x'), col('y'), col('address'), col('description'), col('importRunId'), col('agency'),
-      col('classification'), col('exercise'), col('createdBy'),
+      col('classification'), col('exercise'), col('createdBy'), col('codeSystem'),
     ],
   );
   const created = r.rows.filter((x) => x.created).length;
@@ -302,6 +309,8 @@ export interface AggregateValues {
   month: string;
   crimeType: string;
   localCode: string;
+  /** The code system the local code was read with. */
+  codeSystem: string;
   count: number;
   importRunId: string | null;
   agency: string;
@@ -313,13 +322,18 @@ export async function upsertAggregates(db: Queryable, rows: readonly AggregateVa
   if (rows.length === 0) return { created: 0, updated: 0, unchanged: 0 };
   const col = <K extends keyof AggregateValues>(k: K): AggregateValues[K][] => rows.map((r) => r[k]);
   const r = await db.query<{ created: boolean }>(
-    `INSERT INTO incident_district_month AS a (source, ubigeo, month, crime_type, local_code, count, import_run_id, agency, classification)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::int[], $7::uuid[], $8::text[], $9::text[])
+    `INSERT INTO incident_district_month AS a (source, ubigeo, month, crime_type, local_code, count, import_run_id, agency, classification, code_system)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::int[], $7::uuid[], $8::text[], $9::text[], $10::text[])
      ON CONFLICT (source, ubigeo, month, crime_type, local_code) DO UPDATE SET
-       count = EXCLUDED.count, import_run_id = EXCLUDED.import_run_id, classification = EXCLUDED.classification, updated_at = now()
-     WHERE a.agency = EXCLUDED.agency AND (a.count, a.classification) IS DISTINCT FROM (EXCLUDED.count, EXCLUDED.classification)
+       count = EXCLUDED.count, import_run_id = EXCLUDED.import_run_id, classification = EXCLUDED.classification,
+       code_system = EXCLUDED.code_system, updated_at = now()
+     WHERE a.agency = EXCLUDED.agency
+       AND (a.count, a.classification, a.code_system) IS DISTINCT FROM (EXCLUDED.count, EXCLUDED.classification, EXCLUDED.code_system)
      RETURNING (a.xmax = 0) AS created`,
-    [col('source'), col('ubigeo'), col('month'), col('crimeType'), col('localCode'), col('count'), col('importRunId'), col('agency'), col('classification')],
+    [
+      col('source'), col('ubigeo'), col('month'), col('crimeType'), col('localCode'), col('count'), col('importRunId'), col('agency'),
+      col('classification'), col('codeSystem'),
+    ],
   );
   const created = r.rows.filter((x) => x.created).length;
   return { created, updated: r.rows.length - created, unchanged: rows.length - r.rows.length };
@@ -364,19 +378,20 @@ export async function deleteMapping(db: Queryable, system: string, localCode: st
 }
 
 /**
- * Records (incidents and district-month counts, of every agency) that may have been classified through a row of the
- * mapping table. An incident does not keep the code system it was read with, so this errs on the side of "in use":
- * a record counts when it carries the row's local code (whatever type it was given: the row may have been changed
- * since) and either its source reads that system by default (the PNP reads SIDPOL, any other source its own table,
- * as `codeSystemOf`) or that default table has no such code (it was read with a code system named at entry).
+ * Records (incidents and district-month counts, of every agency) classified through a row of the mapping table: those
+ * carrying the row's local code read with its code system (whatever type they were given: the row may have been
+ * changed since). A record read before records kept their code system (migration 0021 could not tell it) errs on the
+ * side of "in use": it counts when its source reads that system by default (the PNP reads SIDPOL, any other source
+ * its own table, as `codeSystemOf`) or that default table has no such code (it was read with a system named at entry).
  */
 export async function countMappingUses(db: Queryable, m: Pick<TCrimeTypeMapping, 'sourceSystem' | 'localCode'>): Promise<number> {
   const uses = (table: string): string => `
     SELECT count(*)::int AS n FROM ${table} r
     WHERE r.local_code = $2
-      AND (CASE WHEN r.source = 'PNP' THEN 'SIDPOL' ELSE r.source END = $1
-        OR NOT EXISTS (SELECT 1 FROM crime_type_mapping d
-                       WHERE d.source_system = CASE WHEN r.source = 'PNP' THEN 'SIDPOL' ELSE r.source END AND d.local_code = r.local_code))`;
+      AND (r.code_system = $1
+        OR r.code_system IS NULL AND (CASE WHEN r.source = 'PNP' THEN 'SIDPOL' ELSE r.source END = $1
+          OR NOT EXISTS (SELECT 1 FROM crime_type_mapping d
+                         WHERE d.source_system = CASE WHEN r.source = 'PNP' THEN 'SIDPOL' ELSE r.source END AND d.local_code = r.local_code)))`;
   const r = await db.query<{ n: number }>(
     `SELECT (${uses('incident')}) + (${uses('incident_district_month')}) AS n`,
     [m.sourceSystem, m.localCode],

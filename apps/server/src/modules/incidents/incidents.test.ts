@@ -113,7 +113,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('incident
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\r\n');
-    expect(lines[0]).toBe('id,source,sourceRef,crimeType,localCode,occurredAt,lon,lat,ubigeo,address,description,agency,classification,exercise');
+    expect(lines[0]).toBe('id,source,sourceRef,crimeType,localCode,codeSystem,occurredAt,lon,lat,ubigeo,address,description,agency,classification,exercise');
     expect(lines.slice(1).map((l) => l.split(',')[2]).sort()).toEqual(['D-1', 'D-3']);
     const geo = await t.app.inject({ method: 'GET', url: `/api/v1/incidents/export?format=geojson&source=${source}&types=HURTO`, headers: analyst.auth });
     const fc = geo.json<{ type: string; features: { geometry: { coordinates: number[] }; properties: { sourceRef: string } }[] }>();

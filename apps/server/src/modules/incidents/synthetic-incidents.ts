@@ -83,6 +83,7 @@ export async function seedSyntheticIncidents(db: Db, afterAudit?: () => void, op
         sourceRef: `demo-${k + i}`,
         crimeType: e.type,
         localCode: null,
+        codeSystem: null,
         occurredAt: e.at.toISOString(),
         lon: e.lon,
         lat: e.lat,

@@ -30,7 +30,7 @@ export function IncidentPage({ id }: { id: string }) {
   const rows: [string, ReactNode][] = [
     [t('incidentDetail.fields.occurredAt'), formatDateTime(i.occurredAt)],
     [t('incidentDetail.fields.type'), typeName(i.crimeType)],
-    [t('incidentDetail.fields.localCode'), i.localCode ?? none],
+    [t('incidentDetail.fields.localCode'), i.localCode === null ? none : i.codeSystem ? `${i.localCode} (${i.codeSystem})` : i.localCode],
     [t('incidentDetail.fields.ubigeo'), i.ubigeo ?? t('incidentDetail.outside')],
     [t('incidentDetail.fields.location'), `${i.location.lon.toFixed(5)}, ${i.location.lat.toFixed(5)}`],
     [t('incidentDetail.fields.address'), i.address ?? none],
