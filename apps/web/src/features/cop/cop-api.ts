@@ -63,10 +63,16 @@ export async function listLegalAreas(signal?: AbortSignal): Promise<TCopDrawing[
   return (await apiRequest('/legal-areas', z.object({ items: z.array(ZCopDrawing) }), { signal })).items;
 }
 
-/** `GET /incidents` of the last `hours` in a box (an incident layer for those who may read incidents). */
-export async function listRecentIncidents(bbox: string, hours: number, signal?: AbortSignal): Promise<TIncident[]> {
+/** Incidents the map's layer holds at most (the newest of the period). */
+export const RECENT_INCIDENTS_MAX = 1000;
+
+/**
+ * `GET /incidents` of the last `hours` in a box (an incident layer for those who may read incidents): the newest
+ * {@link RECENT_INCIDENTS_MAX}, and how many the period holds.
+ */
+export async function listRecentIncidents(bbox: string, hours: number, signal?: AbortSignal): Promise<{ items: TIncident[]; total: number }> {
   const from = new Date(Date.now() - hours * 3600_000).toISOString();
-  return (await apiRequest('/incidents', ZIncidentPage, { query: { bbox, from, limit: 1000 }, signal })).items;
+  return apiRequest('/incidents', ZIncidentPage, { query: { bbox, from, limit: RECENT_INCIDENTS_MAX }, signal });
 }
 
 export async function listRooms(signal?: AbortSignal): Promise<TChatRoom[]> {

@@ -29,6 +29,8 @@ type Bounds = [[number, number], [number, number]];
 
 /** Changes announced within this time are read once (an import of many evaluations is one reading). */
 const AREAS_RELOAD_DELAY_MS = 400;
+/** How often the incident layer is read again. */
+const INCIDENTS_REFRESH_MS = 5 * 60_000;
 
 /** Colour of an area by what it watches: lawful areas (exit) amber, restricted areas (entry) red. */
 const AREA_COLORS = { exit: '#f5a524', enter: '#ff6b6b', both: '#ff922b' } as const;
@@ -85,6 +87,7 @@ export function CopPage() {
   const [taskAreas, setTaskAreas] = useState<MapOverlay | null>(null);
   const [areas, setAreas] = useState<MapOverlay | null>(null);
   const [incidents, setIncidents] = useState<MapOverlay | null>(null);
+  const [incidentsCapped, setIncidentsCapped] = useState<{ shown: number; total: number } | null>(null);
   const [replay, setReplay] = useState<Replay | null>(null);
   const [replayLoading, setReplayLoading] = useState(false);
   const [replayHours, setReplayHours] = useState(3);
@@ -169,12 +172,13 @@ export function CopPage() {
     };
   }, [store, session]);
 
-  // Recent incidents, as an overlay.
+  // Recent incidents, as an overlay, read again every few minutes (a map stays open for a whole shift).
   useEffect(() => {
     const controller = new AbortController();
-    if (can(session, 'incident:read')) {
+    const load = (): void => {
       listRecentIncidents('-81.4,-18.4,-68.6,0', 24, controller.signal).then(
-        (items) => {
+        ({ items, total }) => {
+          setIncidentsCapped(total > items.length ? { shown: items.length, total } : null);
           setIncidents({
             id: 'cop-incidents',
             kind: 'symbol',
@@ -189,10 +193,18 @@ export function CopPage() {
             iconSize: ['interpolate', ['linear'], ['zoom'], 8, 0.45, 13, 0.75],
           });
         },
-        () => undefined,
+        () => undefined, // the layer keeps what it last showed; the next read tries again
       );
+    };
+    let timer: ReturnType<typeof setInterval> | undefined;
+    if (can(session, 'incident:read')) {
+      load();
+      timer = setInterval(load, INCIDENTS_REFRESH_MS);
     }
-    return () => { controller.abort(); };
+    return () => {
+      clearInterval(timer);
+      controller.abort();
+    };
   }, [session]);
 
   const overlays = useMemo(() => {
@@ -369,6 +381,7 @@ export function CopPage() {
             onToggleTasks={() => { setShowTasks((v) => !v); }}
             showAreas={areas ? showAreas : null}
             showIncidents={incidents ? showIncidents : null}
+            incidentsCapped={incidentsCapped}
             onToggleAreas={() => { setShowAreas((v) => !v); }}
             onToggleIncidents={() => { setShowIncidents((v) => !v); }}
           />

@@ -13,6 +13,8 @@ export interface MapLegendProps {
   onToggleTasks: () => void;
   showAreas: boolean | null;
   showIncidents: boolean | null;
+  /** How many of the period's incidents the layer holds, when it could not hold them all (the newest are kept). */
+  incidentsCapped?: { shown: number; total: number } | null | undefined;
   onToggleAreas: () => void;
   onToggleIncidents: () => void;
 }
@@ -25,7 +27,7 @@ function areaSwatch(color: string, dashed = false): CSSProperties {
 }
 
 /** Layers and legend, over the map's top-left corner; collapsible so it never hides the picture for long. */
-export function MapLegend({ showLegal, onToggleLegal, showTasks, onToggleTasks, showAreas, showIncidents, onToggleAreas, onToggleIncidents }: MapLegendProps) {
+export function MapLegend({ showLegal, onToggleLegal, showTasks, onToggleTasks, showAreas, showIncidents, incidentsCapped, onToggleAreas, onToggleIncidents }: MapLegendProps) {
   const { t } = useTranslation();
   return (
     <details className="cop-legend" open>
@@ -53,7 +55,10 @@ export function MapLegend({ showLegal, onToggleLegal, showTasks, onToggleTasks, 
           <label><input type="checkbox" checked={showAreas} onChange={onToggleAreas} /> <span className="cop-swatch cop-swatch-area" aria-hidden="true" />{t('cop.layers.geofences')}</label>
         ) : null}
         {showIncidents !== null ? (
-          <label><input type="checkbox" checked={showIncidents} onChange={onToggleIncidents} /> <span className="cop-swatch cop-swatch-incident" aria-hidden="true" />{t('cop.layers.incidents')}</label>
+          <>
+            <label><input type="checkbox" checked={showIncidents} onChange={onToggleIncidents} /> <span className="cop-swatch cop-swatch-incident" aria-hidden="true" />{t('cop.layers.incidents')}</label>
+            {incidentsCapped ? <p className="cop-muted small">{t('cop.layers.incidentsCapped', { shown: incidentsCapped.shown.toLocaleString(), total: incidentsCapped.total.toLocaleString() })}</p> : null}
+          </>
         ) : null}
       </fieldset>
       <ul className="cop-legend-items">
