@@ -1,6 +1,6 @@
 import type { TUnit } from '@enlace/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUnit, makeUser } from '../../../../../test/support/factories.ts';
+import { makeUnit, makeUser, uniq } from '../../../../../test/support/factories.ts';
 import type { TestUser } from '../../../../../test/support/factories.ts';
 import { testApp } from '../../../../../test/support/test-app.ts';
 import type { TestApp } from '../../../../../test/support/test-app.ts';
@@ -21,11 +21,13 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('unit sea
   let pnp: TestUser;
   let navy: TestUser;
   const made: Record<string, TUnit> = {};
-
+  // A word of this run's names only, so that other tests' units and earlier runs on a shared database never match.
+  const run = `r${uniq()}`;
+  /** Searches this run's units for `q`: the names found, without the run's word, in order. */
   const search = async (user: TestUser, q: string, extra = ''): Promise<string[]> => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/units?q=${encodeURIComponent(q)}&limit=50${extra}`, headers: user.auth });
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/units?q=${encodeURIComponent(`${q} ${run}`)}&limit=50${extra}`, headers: user.auth });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json<{ items: TUnit[] }>().items.map((u) => u.name).sort();
+    return res.json<{ items: TUnit[] }>().items.map((u) => u.name.replace(` ${run}`, '')).sort();
   };
 
   beforeAll(async () => {
@@ -40,7 +42,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('unit sea
       ['Batallón de Infantería Búsqueda', 'EP', 'SECRETO'],
       ['Batallón Público Búsqueda', 'EP', 'PUBLICO'],
     ];
-    for (const [name, agency, classification] of units) made[name] = await makeUnit(db, { agency, classification, name });
+    for (const [name, agency, classification] of units) made[name] = await makeUnit(db, { agency, classification, name: `${name} ${run}` });
   });
   afterAll(async () => t.close());
 
@@ -68,7 +70,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('unit sea
     // A navy commander reads PUBLICO records of other agencies, nothing classified of the PNP or the army.
     expect(await search(navy, 'búsqueda')).toEqual(['Batallón Público Búsqueda']);
     expect(await search(navy, 'batallon infanteria')).toEqual([]);
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/units?q=b%C3%BAsqueda&limit=1', headers: navy.auth });
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/units?q=b%C3%BAsqueda+${run}&limit=1`, headers: navy.auth });
     expect(res.json<{ total: number }>().total).toBe(1);
     // The PNP commander reads its own agency's records and PUBLICO ones, not the army's SECRETO battalion.
     expect(await search(pnp, 'batallón')).toEqual(['Batallón Público Búsqueda']);
@@ -76,7 +78,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('unit sea
 
   it('combines with the agency filter and pages with a total', async () => {
     expect(await search(pnp, 'búsqueda', '&agency=EP')).toEqual(['Batallón Público Búsqueda']);
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/units?q=busqueda&limit=2', headers: pnp.auth });
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/units?q=busqueda+${run}&limit=2`, headers: pnp.auth });
     const page = res.json<{ items: TUnit[]; total: number }>();
     expect(page.items).toHaveLength(2);
     expect(page.total).toBe(4);
