@@ -73,6 +73,46 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('units, e
     ]);
   });
 
+  it('sets a unit\'s task types by code or by their name in the standard, and a directed resource action with its remark', async () => {
+    const p = uniq();
+    // An army commander, for the army's own company.
+    const epCommander = await makeUser(t.ctx.db, { role: 'commander', agency: 'EP' });
+    const header = 'sigla,nombre,fuerza,escalon,tareas,accion_dirigida,observacion_accion_dirigida';
+    const basis = async (shortName: string) =>
+      (await t.ctx.db.query<{ mission_tasks: string[] | null; directed_resource_action: boolean; directed_resource_remark: string | null }>(
+        'SELECT mission_tasks, directed_resource_action, directed_resource_remark FROM unit WHERE short_name = $1', [shortName],
+      )).rows[0];
+    const first = await runImport(epCommander, 'units', [
+      header,
+      `T-${p},Compañía ${p},EP,compania,"Puesto de control; PATRULLAJE_CONJUNTO, transporte de apoyo",sí,"Orden de reconstitución 12-2026 tras el despliegue"`,
+    ].join('\n'));
+    expect(first.run, JSON.stringify(first.errors)).toMatchObject({ status: 'applied', counts: { created: 1 } });
+    expect(await basis(`T-${p}`)).toEqual({
+      mission_tasks: ['PUESTO_CONTROL', 'PATRULLAJE_CONJUNTO', 'TRANSPORTE_APOYO'],
+      directed_resource_action: true,
+      directed_resource_remark: 'Orden de reconstitución 12-2026 tras el despliegue',
+    });
+    // A file without those columns changes none of them.
+    const again = await runImport(epCommander, 'units', ['sigla,nombre,fuerza,escalon', `T-${p},Compañía ${p} (renombrada),EP,compania`].join('\n'));
+    expect(again.run.counts).toMatchObject({ updated: 1 });
+    expect((await basis(`T-${p}`))?.mission_tasks).toEqual(['PUESTO_CONTROL', 'PATRULLAJE_CONJUNTO', 'TRANSPORTE_APOYO']);
+    // A task without a MET in the standard, and a directed action without its remark, are refused with their reasons.
+    const bad = await runImport(epCommander, 'units', [
+      header,
+      `U-${p},Mal,EP,compania,INVESTIGACION_CRIMINAL; Baile,,`,
+      `V-${p},Mal,EP,compania,,sí,corta`,
+      `W-${p},Mal,EP,compania,${Array.from({ length: 33 }, (_, k) => `T${k}`).join(';')},,`,
+    ].join('\n'));
+    expect(codes(bad.errors)).toEqual([
+      [2, 'tareas', 'UNIT_TASK_NOT_IN_STANDARD'],
+      [3, 'observacion_accion_dirigida', 'UNIT_DIRECTED_ACTION_NEEDS_REMARK'],
+      [4, 'tareas', 'IMPORT_VALUE_TOO_MANY'],
+    ]);
+    expect(bad.errors[0]!.message.es).toContain('Las tareas INVESTIGACION_CRIMINAL, Baile no tienen tarea esencial (MET)');
+    expect(bad.errors[1]!.message.en).toContain('at least 10 characters');
+    expect(await basis(`U-${p}`)).toBeUndefined();
+  });
+
   it('imports equipment lots and serial weapons assigned to members; re-import changes nothing', async () => {
     const p = uniq();
     const doc = `EQ${p}`;

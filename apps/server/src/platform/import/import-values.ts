@@ -74,6 +74,24 @@ export const csvEnum = <T extends string>(values: readonly T[], aliases: Readonl
 };
 
 /**
+ * Several values in one cell, separated by `;`, `|` or `,` (a quoted cell may hold commas), trimmed, empty items and
+ * repeats dropped. More than `max` items, or an item longer than `maxLength`, is an error.
+ */
+export const csvList = (maxLength: number, max: number) =>
+  z.string().transform((s, ctx): string[] => {
+    const items = [...new Set(s.split(/[;|,]/).map((x) => x.trim()).filter((x) => x.length > 0))];
+    if (items.length > max) {
+      ctx.addIssue({ code: 'custom', message: 'too many', params: { code: 'IMPORT_VALUE_TOO_MANY', max } });
+      return z.NEVER;
+    }
+    if (items.length === 0 || items.some((x) => x.length > maxLength)) {
+      ctx.addIssue({ code: 'custom', message: 'list', params: { code: 'IMPORT_VALUE_LIST', max: maxLength } });
+      return z.NEVER;
+    }
+    return items;
+  });
+
+/**
  * Text that must match a pattern; a mismatch is reported with `code`, a catalogue entry whose es/en messages
  * describe the expected form (so that the report never mixes languages).
  */

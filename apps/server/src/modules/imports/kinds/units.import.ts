@@ -1,9 +1,13 @@
 import { authorize } from '@enlace/access';
 import { CLASSIFICATIONS, ECHELONS, FORCE_ECHELONS, FORCES, unitParentProblem } from '@enlace/contracts';
+import { OVERRIDE_REMARK_MIN, validateUnitTasks } from '@enlace/rules';
+import type { TReadinessStandard } from '@enlace/rules';
 import type { TUnitCreate, UnitEchelon } from '@enlace/contracts';
 import { z } from 'zod';
 import type { ImportContext, ImportIssue, ImportKind } from '../../../platform/import/import-kind.ts';
-import { csvBool, csvEnum, csvInt, csvMatch, csvNumber, csvText } from '../../../platform/import/import-values.ts';
+import { normalizeHeader } from '../../../platform/import/column-mapping.ts';
+import { csvBool, csvEnum, csvInt, csvList, csvMatch, csvNumber, csvText } from '../../../platform/import/import-values.ts';
+import { standardInForce } from '../../readiness/standard-in-force.ts';
 import { createUnit, updateUnit } from '../../units/save-unit.ts';
 import { existingDistricts, unitsByRefs, unitsByShortName } from '../forces-import.repository.ts';
 
@@ -20,6 +24,9 @@ const schema = z
     classification: csvEnum(CLASSIFICATIONS).optional(),
     exercise: csvBool().optional(),
     authorizedStrength: csvInt(1, 100_000).optional(),
+    missionTasks: csvList(200, 32).optional(),
+    directedAction: csvBool().optional(),
+    directedRemark: csvText(2000).optional(),
   })
   .superRefine((u, ctx) => {
     if ((u.lon === undefined) !== (u.lat === undefined)) {
@@ -31,6 +38,19 @@ const schema = z
     }
   });
 type UnitRow = z.infer<typeof schema>;
+
+/**
+ * Task types as the standard in force names them: a code, or the task's Spanish or English name there, compared
+ * without case, accents or punctuation ("Puesto de control" is PUESTO_CONTROL). An item it does not know is kept as
+ * written, for the check to report.
+ */
+function taskCodes(items: readonly string[], standard: TReadinessStandard): string[] {
+  const byWords = new Map<string, string>();
+  for (const [code, task] of Object.entries(standard.mets.tasks)) {
+    for (const words of [code, task.name.es, task.name.en]) byWords.set(normalizeHeader(words), code);
+  }
+  return items.map((item) => byWords.get(normalizeHeader(item)) ?? item);
+}
 
 /** Short names (with their echelon) defined by earlier rows of the same run, so that a parent may come earlier in the file. */
 const definedInFile = new WeakMap<ImportContext, Map<string, UnitEchelon>>();
@@ -72,6 +92,30 @@ export const unitsImport: ImportKind<UnitRow> = {
       hint: { es: 'Plazas (cuadro de organización); vacío conserva el valor guardado', en: 'Billets (table of organisation); empty keeps the stored value' },
       aliases: ['efectivo_autorizado', 'plazas', 'fuerza_autorizada', 'authorized_strength'],
     },
+    {
+      name: 'missionTasks',
+      required: false,
+      label: { es: 'Tareas de la misión', en: 'Mission tasks' },
+      hint: {
+        es: 'Tipos de tarea separados por «;», por su código o su nombre en el estándar de alistamiento vigente (cada uno con su tarea esencial, MET); vacío conserva los guardados',
+        en: 'Task types separated by ";", by their code or their name in the readiness standard in force (each with its mission-essential task, MET); empty keeps the stored ones',
+      },
+      aliases: ['tareas', 'tareas_mision', 'tareas_de_la_mision', 'tipos_de_tarea', 'mission_tasks', 'tasks'],
+    },
+    {
+      name: 'directedAction',
+      required: false,
+      label: { es: 'Acción dirigida de recursos', en: 'Directed resource action' },
+      hint: { es: 'Sí: se reporta C5 (reconstitución, reorganización) y pide la observación', en: 'Yes: reported C5 (reconstitution, re-organisation); needs the remark' },
+      aliases: ['accion_dirigida', 'c5', 'directed_action'],
+    },
+    {
+      name: 'directedRemark',
+      required: false,
+      label: { es: 'Observación de la acción dirigida', en: 'Directed action remark' },
+      hint: { es: 'La orden y el motivo', en: 'The order and the reason' },
+      aliases: ['observacion_accion_dirigida', 'orden', 'directed_remark'],
+    },
   ],
   schema,
   naturalKey: (u) => u.shortName,
@@ -83,6 +127,8 @@ export const unitsImport: ImportKind<UnitRow> = {
     const parentRefs = rows.map((r) => r.value.parent).filter((p): p is string => p !== undefined);
     const parents = await unitsByRefs(db, parentRefs);
     const districts = await existingDistricts(db, rows.map((r) => r.value.homeUbigeo).filter((d): d is string => d !== undefined));
+    // Task types are checked against the readiness standard in force, as the units API checks them.
+    const { standard, ref } = await standardInForce(db);
     const inFile = defined(ctx);
     rows.forEach((r, index) => {
       const v = r.value;
@@ -110,6 +156,13 @@ export const unitsImport: ImportKind<UnitRow> = {
       if (v.homeUbigeo !== undefined && !districts.has(v.homeUbigeo)) {
         issues.push({ index, field: 'homeUbigeo', code: 'REFERENCE_NOT_FOUND', params: { field: 'homeUbigeo' } });
       }
+      const tasks = validateUnitTasks(v.missionTasks && taskCodes(v.missionTasks, standard), standard);
+      if (!tasks.ok) {
+        issues.push({ index, field: 'missionTasks', code: tasks.code, params: { unknown: tasks.unknown.join(', '), known: tasks.known.join(', '), standard: ref } });
+      }
+      if (v.directedAction === true && (v.directedRemark ?? '').length < OVERRIDE_REMARK_MIN) {
+        issues.push({ index, field: 'directedRemark', code: 'UNIT_DIRECTED_ACTION_NEEDS_REMARK', params: { min: OVERRIDE_REMARK_MIN } });
+      }
       inFile.set(v.shortName, { force: v.force, echelon: v.echelon });
     });
     return issues;
@@ -117,6 +170,7 @@ export const unitsImport: ImportKind<UnitRow> = {
 
   async apply(tx, audit, rows, ctx) {
     const counts = { created: 0, updated: 0, unchanged: 0 };
+    const { standard } = await standardInForce(tx);
     for (const r of rows) {
       const v = r.value;
       let parentId: string | null = null;
@@ -136,6 +190,10 @@ export const unitsImport: ImportKind<UnitRow> = {
         exercise: v.exercise ?? false,
         // An empty cell keeps the stored strength (a file without the column changes nothing of it).
         ...(v.authorizedStrength !== undefined ? { authorizedStrength: v.authorizedStrength } : {}),
+        // Likewise the task types and the directed resource action: only what the file gives changes.
+        ...(v.missionTasks !== undefined ? { missionTasks: taskCodes(v.missionTasks, standard) } : {}),
+        ...(v.directedAction !== undefined ? { directedResourceAction: v.directedAction } : {}),
+        ...(v.directedRemark !== undefined ? { directedResourceRemark: v.directedRemark } : {}),
       };
       const [before] = await unitsByShortName(tx, ctx.actor.agency, [v.shortName]);
       if (before) {

@@ -145,6 +145,16 @@ export const IMPORTS_ERRORS = {
     es: 'El valor de {field} no tiene el formato esperado ({format}).',
     en: 'The value of {field} does not have the expected format ({format}).',
   },
+  IMPORT_VALUE_LIST: {
+    status: 422,
+    es: '{field} es una lista de valores separados por «;», cada uno de {max} caracteres como máximo.',
+    en: '{field} is a list of values separated by ";", each of at most {max} characters.',
+  },
+  IMPORT_VALUE_TOO_MANY: {
+    status: 422,
+    es: '{field} admite como máximo {max} valores.',
+    en: '{field} accepts at most {max} values.',
+  },
   IMPORT_VALUE_DATE: {
     status: 422,
     es: 'El valor de {field} no es una fecha válida (AAAA-MM-DD o DD/MM/AAAA).',
