@@ -148,16 +148,23 @@ describe.skipIf(!hasChromium)('forces, readiness and training screens in Chromiu
     await page.goto(`${server?.url}/readiness/units/${unitId}`);
     const basis = page.getByRole('form', { name: 'Base del alistamiento de la unidad' });
     await basis.waitFor();
+    /**
+     * Saves the form and waits for its answer: "Guardado." or an error, which fails the test with its text. The
+     * embedded database takes one statement at a time, so under a loaded CI the save may wait behind other work.
+     */
+    const save = async (): Promise<void> => {
+      await basis.getByRole('button', { name: 'Guardar base del alistamiento' }).click();
+      await basis.getByText('Guardado.').or(basis.getByRole('alert')).first().waitFor({ timeout: 60_000 });
+      expect(await basis.getByRole('alert').count(), await basis.getByRole('alert').allInnerTexts().then((x) => x.join(' '))).toBe(0);
+    };
     await basis.getByLabel('Efectivo autorizado (plazas)').fill('500');
-    await basis.getByRole('button', { name: 'Guardar base del alistamiento' }).click();
-    await basis.getByText('Guardado.').waitFor();
+    await save();
     await page.getByRole('button', { name: 'Recalcular alistamiento' }).click();
     await page.getByText('P medido contra el efectivo autorizado: 500 plazas.').waitFor();
     await page.screenshot({ path: join(RESULTS, 'forces-unit-basis.png'), fullPage: true });
     // Back to the roster, so the other tests see the seed as it was.
     await basis.getByLabel('Efectivo autorizado (plazas)').fill('');
-    await basis.getByRole('button', { name: 'Guardar base del alistamiento' }).click();
-    await basis.getByText('Guardado.').waitFor();
+    await save();
     await page.getByRole('button', { name: 'Recalcular alistamiento' }).click();
     await page.getByText(/P medido contra la planilla/).waitFor();
 
