@@ -16,11 +16,6 @@ import { chromiumPresent, launchChromium, signInAs } from '../test/support/brows
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'test-results');
 const COMMANDER = { username: 'pnp.comandante', password: 'enlace-demo-2026' };
-/** PNP units of the demo seed (apps/server/src/modules/demo/demo-data.ts). */
-const DEMO_PNP_UNITS = [
-  'Unidad de Servicios Especiales', 'Comisaría Zárate (San Juan de Lurigancho)', 'Comisaría Alfonso Ugarte', 'Comisaría Miraflores',
-  'Región Policial Callao', 'División Policial Centro 1', 'Región Policial Lima',
-];
 
 const hasChromium = chromiumPresent('forces');
 
@@ -53,19 +48,16 @@ describe.skipIf(!hasChromium)('forces, readiness and training screens in Chromiu
   }
 
   /**
-   * The demo's PNP unit with the most members among those whose readiness is stored (the demo seed computes them): one
-   * the PNP commander may also change. Not a unit of another test: in CI the servers share the test PostgreSQL, where
-   * the database tests create units of every agency (a PUBLICO army unit is readable, but its basis is the army's).
+   * The demo's PNP unit with the most members (34), one the PNP commander may also change. Found by name: in CI the
+   * servers share the test PostgreSQL, where the database tests leave hundreds of units and readiness results of every
+   * agency, so "the readable unit with most members" was often another agency's PUBLICO unit, which it may not edit.
    */
   async function unitWithMembers(page: Page): Promise<string> {
-    return page.evaluate(async (demo) => {
-      const response = await fetch('/api/v1/readiness/units?limit=200', { credentials: 'same-origin' });
-      const body = (await response.json()) as { items?: { unitId: string; unitName: string; force: string; members: number }[] };
-      const best = [...(body.items ?? [])].filter((u) => u.force === 'PNP' && demo.includes(u.unitName)).sort((a, b) => b.members - a.members)[0];
-      if (best) return best.unitId;
-      const units = (await (await fetch('/api/v1/units?limit=1', { credentials: 'same-origin' })).json()) as { items?: { id: string }[] };
-      return units.items?.[0]?.id ?? '';
-    }, DEMO_PNP_UNITS);
+    return page.evaluate(async (name) => {
+      const response = await fetch(`/api/v1/units?agency=PNP&limit=10&q=${encodeURIComponent(name)}`, { credentials: 'same-origin' });
+      const body = (await response.json()) as { items?: { id: string; name: string }[] };
+      return body.items?.find((u) => u.name === name)?.id ?? '';
+    }, 'Unidad de Servicios Especiales');
   }
 
   it('shows a unit\'s readiness gauges, refuses an override without a remark, the national view, the calendar and a certificate', async () => {
