@@ -67,10 +67,11 @@ describe.skipIf(!hasChromium)('secondments and the unit equipment list in Chromi
     return page;
   }
 
-  /** The id of a demo unit by its short name. */
+  /** The id of a demo unit by its short name (searched: in CI the database holds other tests' units too). */
   const unitId = (page: Page, shortName: string): Promise<string> =>
     page.evaluate(async (name) => {
-      const body = (await (await fetch('/api/v1/units?limit=1000', { credentials: 'same-origin' })).json()) as { items: { id: string; shortName: string }[] };
+      const response = await fetch(`/api/v1/units?agency=PNP&limit=20&q=${encodeURIComponent(name)}`, { credentials: 'same-origin' });
+      const body = (await response.json()) as { items: { id: string; shortName: string }[] };
       return body.items.find((u) => u.shortName === name)?.id ?? '';
     }, shortName);
 
