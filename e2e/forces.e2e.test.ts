@@ -181,6 +181,11 @@ describe.skipIf(!hasChromium)('forces, readiness and training screens in Chromiu
     await recertify.waitFor();
     await recertify.getByLabel('Vencen', { exact: true }).selectOption('90');
     await recertify.getByRole('columnheader', { name: 'Titular' }).waitFor();
+    // Choosing Lima in the table narrows the holders to units based there, as it narrows the units' table.
+    const limaHolders = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v1/certificates' && new URL(r.url()).searchParams.get('department') === '15');
+    await page.getByRole('button', { name: 'Lima', exact: true }).first().click();
+    await limaHolders;
+    await page.getByRole('heading', { name: 'Quiénes deben recertificarse (certificados que vencen) · Lima' }).waitFor();
     await page.screenshot({ path: join(RESULTS, 'forces-national-fresh.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });

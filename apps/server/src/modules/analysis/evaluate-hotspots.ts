@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { scopeFilter, scopePoints } from './analysis-points.ts';
 import { defaultRadius } from './build-hotspot.ts';
 import { MAX_GRID_CELLS } from './hotspot-map.ts';
-import { areaCells, studyArea } from './study-area.ts';
+import { areaCells, noAreaReason, studyArea } from './study-area.ts';
 import type { StudyArea } from './study-area.ts';
 
 export interface EvaluateRequest {
@@ -116,9 +116,7 @@ function areaWords(area: StudyArea | null | undefined, cells: number): { es: str
       en: ` The area is that of the chosen districts (UBIGEO ${codes}): ${en} cells, those whose centre lies in them and those on their edge holding incidents of the training period; the sea and neighbouring districts do not count.`,
     };
   }
-  const why = area === null
-    ? { es: 'Los distritos elegidos no tienen límites cargados', en: 'The chosen districts have no boundary loaded' }
-    : { es: 'No se eligió un área', en: 'No area was chosen' };
+  const why = noAreaReason(area);
   return {
     es: ` ${why.es}: el área es todo el rectángulo de la cuadrícula (${es} celdas), incluido el mar si lo hay.`,
     en: ` ${why.en}: the area is the grid's whole rectangle (${en} cells), the sea included where there is some.`,

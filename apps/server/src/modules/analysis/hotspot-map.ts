@@ -2,7 +2,7 @@ import { binPoints, fdrThresholds, giStarGrid, quarticKde } from '@enlace/analyt
 import type { THotspotResult } from '@enlace/contracts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { converter } from '../incidents/projection.ts';
-import { areaCells } from './study-area.ts';
+import { areaCells, noAreaReason } from './study-area.ts';
 import type { StudyArea } from './study-area.ts';
 
 /** Largest grid the API computes (a 50 m grid over all of Lima Metropolitana is about 1.2 million cells). */
@@ -167,13 +167,14 @@ export function hotspotMap(input: HotspotInput): Omit<THotspotResult, 'timings'>
         en: `Class ${k + 1} of 5 (${k === 0 ? 'lowest' : k === 4 ? 'highest' : 'middle'} density)`,
       },
     }));
-    const kdeArea = kdeAreaText(area, mask, g.clipped);
+    const shown = mask ? ones(mask) : 0;
+    const kdeArea = kdeAreaText(area, shown, g.clipped);
     return {
       method,
       incidents: n,
       grid,
       parameters: { cellSize, radius, fdr: false },
-      ...(mask && area ? { studyArea: { ubigeo: [...area.ubigeo], cells: ones(mask) } } : {}),
+      ...(area ? { studyArea: { ubigeo: [...area.ubigeo], cells: shown } } : {}),
       cells: { type: 'FeatureCollection', features },
       truncated,
       legend,
@@ -234,13 +235,13 @@ export function hotspotMap(input: HotspotInput): Omit<THotspotResult, 'timings'>
 const ones = (mask: Uint8Array): number => mask.reduce((sum, v) => sum + v, 0);
 
 /** What the KDE map shows, when the scope names districts: only their cells, or (said plainly) all of them. */
-function kdeAreaText(area: StudyArea | null | undefined, mask: Uint8Array | undefined, clipped: boolean): { es: string; en: string } {
+function kdeAreaText(area: StudyArea | null | undefined, cells: number, clipped: boolean): { es: string; en: string } {
   if (area === undefined) return { es: '', en: '' };
-  if (area === null || !mask) {
-    return { es: ' Los distritos elegidos no tienen límites cargados: se muestran todas las celdas con densidad.', en: ' The chosen districts have no boundary loaded: every cell with some density is shown.' };
+  if (area === null) {
+    const why = noAreaReason(null);
+    return { es: ` ${why.es}: se muestran todas las celdas con densidad.`, en: ` ${why.en}: every cell with some density is shown.` };
   }
   const codes = area.ubigeo.join(', ');
-  const cells = ones(mask);
   return {
     es: ` Solo se muestran y clasifican las ${fmt(cells, 'es')} celdas del área elegida (UBIGEO ${codes}): las que tienen su centro en sus distritos y las de su borde con incidencias; la densidad que cae en el mar o en distritos vecinos no se muestra${clipped ? '. El área completa excede el máximo de celdas a este tamaño de celda, así que se limitó al rectángulo de las incidencias' : ''}.`,
     en: ` Only the ${fmt(cells, 'en')} cells of the chosen area (UBIGEO ${codes}) are shown and classed: those whose centre lies in its districts and those on its edge holding incidents; density falling on the sea or neighbouring districts is not shown${clipped ? '. The whole area exceeds the cell limit at this cell size, so it was limited to the rectangle around the incidents' : ''}.`,
@@ -256,9 +257,7 @@ function studyAreaText(area: StudyArea | null | undefined, cells: number, clippe
       en: ` Only the ${fmt(cells, 'en')} cells of the chosen area (UBIGEO ${codes}) were compared: those whose centre lies in its districts and those on its edge holding incidents; the sea and neighbouring districts do not count${clipped ? '. The whole area exceeds the cell limit at this cell size, so it was limited to the rectangle around the incidents' : ''}.`,
     };
   }
-  const why = area === null
-    ? { es: 'Los distritos elegidos no tienen límites cargados', en: 'The chosen districts have no boundary loaded' }
-    : { es: 'No se eligió un área (distritos, provincias o departamentos)', en: 'No area (districts, provinces or departments) was chosen' };
+  const why = noAreaReason(area);
   return {
     es: ` ${why.es}: se comparó todo el rectángulo que contiene las incidencias (${fmt(cells, 'es')} celdas), incluidos lugares como el mar, que cuentan como celdas sin incidencias y pueden hacer parecer más calientes las celdas junto a la costa o al borde.`,
     en: ` ${why.en}: the whole rectangle around the incidents (${fmt(cells, 'en')} cells) was compared, including places such as the sea, which count as cells without incidents and can make cells near the coast or the edge look hotter.`,

@@ -157,7 +157,7 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('hotspot 
       expect(masked.trainIncidents + masked.testIncidents).toBe(105);
       // The whole rectangle around period t's incidents and the radius holds the sea and parts of three districts.
       expect(whole.cells).toBeGreaterThan(1500);
-      expect(whole.explanation.en).toContain('No area was chosen');
+      expect(whole.explanation.en).toContain('No area (districts, provinces or departments) was chosen: the area is the grid');
       // Limited to Miraflores, about 960 cells of 100 m, and the flagged cells are a share of those.
       expect(masked.cells).toBeGreaterThan(850);
       expect(masked.cells).toBeLessThan(1100);

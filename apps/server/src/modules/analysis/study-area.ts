@@ -24,6 +24,13 @@ export interface StudyArea {
   mask(grid: GridGeometry): Uint8Array;
 }
 
+/** Why an analysis covers its whole grid, in plain words: no area was chosen, or the chosen one has no boundary. */
+export function noAreaReason(area: null | undefined): { es: string; en: string } {
+  return area === null
+    ? { es: 'Los distritos elegidos no tienen límites cargados', en: 'The chosen districts have no boundary loaded' }
+    : { es: 'No se eligió un área (distritos, provincias o departamentos)', en: 'No area (districts, provinces or departments) was chosen' };
+}
+
 /**
  * The cells an analysis of the area takes part in: those whose centre is in its districts, and those on its edge
  * holding incidents of the scope (located in those districts by the same boundaries), so that no incident of the

@@ -13,6 +13,7 @@ import type {
 } from '@enlace/contracts';
 import type { Queryable } from '../../platform/db/db.ts';
 import { labelKeys, labelPredicate } from '../../platform/db/label-filter.ts';
+import { everyWordIn } from '../../platform/db/text-search.ts';
 
 /** The SQL of forces: units' labels, personnel, secondments, equipment. */
 
@@ -212,10 +213,7 @@ export async function listPersonRows(db: Queryable, f: PersonFilter): Promise<{ 
   }
   if (f.status) where.push(`p.status = $${params.push(f.status)}`);
   if (f.exercise !== undefined) where.push(`p.exercise = $${params.push(f.exercise)}`);
-  if (f.q) {
-    const n = params.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`(p.given_names || ' ' || p.family_names || ' ' || p.rank) ILIKE $${n}`);
-  }
+  where.push(...everyWordIn(["p.given_names || ' ' || p.family_names || ' ' || p.rank"], f.q, params));
   const clause = where.join(' AND ');
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM person p WHERE ${clause}`, params);
   const rows = await db.query<PersonRow>(

@@ -74,6 +74,19 @@ describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('forces: 
     ]));
   });
 
+  it('finds members by any words of their names and rank, whatever the case and accents', async () => {
+    const family = `Núñez Pérez ${uniq()}`;
+    const created = await post<TPerson>('epTrainer', '/api/v1/personnel', member(epUnit.id, { givenNames: 'María José', familyNames: family }));
+    expect(created.status).toBe(201);
+    const search = async (q: string) =>
+      (await get<{ items: TPerson[] }>('epCmd', `/api/v1/personnel?unitId=${epUnit.id}&q=${encodeURIComponent(q)}`)).body.items.map((p) => p.id);
+    const run = family.split(' ')[2]!;
+    expect(await search(`nunez maria ${run}`)).toEqual([created.body.id]);
+    expect(await search(`PÉREZ sgto ${run}`)).toEqual([created.body.id]);
+    expect(await search(`josé gómez ${run}`)).toEqual([]);
+    expect(await search(`% ${run}`)).toEqual([]);
+  });
+
   it('adds a member to a unit of the own agency; personal data only for roles that need it', async () => {
     const created = await post<TPerson>('epTrainer', '/api/v1/personnel', member(epUnit.id));
     expect(created.status).toBe(201);

@@ -9,6 +9,7 @@ import type {
 } from '@enlace/contracts';
 import { ZAreaGeoJson } from '@enlace/contracts';
 import type { Queryable } from '../../platform/db/db.ts';
+import { foldedSql } from '../../platform/db/text-search.ts';
 
 /**
  * The reference geography (tables ref_*, loaded by migration 0003). Read-only. In Lima and Callao the IGN
@@ -99,13 +100,10 @@ export async function listProvinces(db: Queryable, departmentUbigeo: string): Pr
 export interface DistrictFilter {
   provinceUbigeo?: string | undefined;
   departmentUbigeo?: string | undefined;
-  /** Already folded by `searchKey`: lower case, no accents. */
+  /** Already folded by `foldText`: lower case, no accents. */
   search?: string | undefined;
   limit: number;
 }
-
-/** Folds accents, then case: lower() alone would leave "Ñ" under the C collation PGlite uses. */
-const FOLD = (column: string): string => `lower(translate(${column}, 'ÁÉÍÓÚÜÑáéíóúüñ', 'AEIOUUNaeiouun'))`;
 
 /** Districts in UBIGEO order; the search matches today's name or the INEI 2007 one. */
 export async function listDistricts(db: Queryable, f: DistrictFilter): Promise<TDistrict[]> {
@@ -118,7 +116,7 @@ export async function listDistricts(db: Queryable, f: DistrictFilter): Promise<T
   if (f.provinceUbigeo) add((p) => `d.province_ubigeo = ${p}`, f.provinceUbigeo);
   if (f.departmentUbigeo) add((p) => `d.department_ubigeo = ${p}`, f.departmentUbigeo);
   if (f.search) {
-    add((p) => `(strpos(${FOLD('d.name')}, ${p}) > 0 OR strpos(${FOLD("coalesce(d.name_inei, '')")}, ${p}) > 0)`, f.search);
+    add((p) => `(strpos(${foldedSql('d.name')}, ${p}) > 0 OR strpos(${foldedSql("coalesce(d.name_inei, '')")}, ${p}) > 0)`, f.search);
   }
   params.push(f.limit);
   const r = await db.query<DistrictRow>(

@@ -1,5 +1,6 @@
 import type { TDistrict } from '@enlace/contracts';
 import type { Queryable } from '../../platform/db/db.ts';
+import { foldText } from '../../platform/db/text-search.ts';
 import { listDistricts as listDistrictRows } from './geography.repository.ts';
 
 export interface ListDistrictsOptions {
@@ -13,14 +14,9 @@ export interface ListDistrictsOptions {
   limit?: number | undefined;
 }
 
-/** Lower case without accents, Ñ included: how names are compared (see FOLD in the repository). */
-export function searchKey(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
 /** Districts of a province or department (or of Peru), optionally those whose name holds `q`. */
 export async function listDistricts({ db, province, department, q, limit }: ListDistrictsOptions): Promise<TDistrict[]> {
-  const search = q === undefined ? undefined : searchKey(q);
+  const search = q === undefined ? undefined : foldText(q);
   return listDistrictRows(db, {
     provinceUbigeo: province,
     departmentUbigeo: department,

@@ -6,14 +6,6 @@ import { testApp } from '../../../../../test/support/test-app.ts';
 import type { TestApp } from '../../../../../test/support/test-app.ts';
 import { backends } from '../../../../../test/support/test-db.ts';
 import type { Backend } from '../../../../../test/support/test-db.ts';
-import { foldForSearch } from './units.repository.ts';
-
-describe('foldForSearch', () => {
-  it('drops accents and case, as the SQL side does', () => {
-    expect(foldForSearch('Comisaría ÑAÑA Pérez')).toBe('comisaria nana perez');
-    expect(foldForSearch('BATALLÓN Ü')).toBe('batallon u');
-  });
-});
 
 /** The units search that pickers use (`GET /units?q=`): words, accents, literal wildcards, hostile text, access. */
 describe.each(backends().map((b) => [b.name, b] as [string, Backend]))('unit search on %s', (_n, backend) => {

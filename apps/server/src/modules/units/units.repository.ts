@@ -2,6 +2,7 @@ import type { ResourceLabel } from '@enlace/access';
 import type { TAorGeometry, TAreaOfResponsibility, TUnit, TUnitCreate } from '@enlace/contracts';
 import type { Queryable } from '../../platform/db/db.ts';
 import { labelKeys, labelPredicate } from '../../platform/db/label-filter.ts';
+import { everyWordIn } from '../../platform/db/text-search.ts';
 
 interface UnitRow {
   id: string;
@@ -63,35 +64,13 @@ export interface UnitFilter {
   offset: number;
 }
 
-/**
- * Lower case without accents, the same in SQL and here. Accents go first, capitals included, through `translate`
- * (core in PostgreSQL and PGlite): under the C locale `lower` changes only ASCII letters.
- */
-const ACCENTED = 'áéíóúüñàèìòùâêîôûäëïöÁÉÍÓÚÜÑÀÈÌÒÙÂÊÎÔÛÄËÏÖ';
-const PLAIN = 'aeiouunaeiouaeiouaeioaeiouunaeiouaeiouaeio';
-const folded = (column: string): string => `lower(translate(${column}, '${ACCENTED}', '${PLAIN}'))`;
-/** `s` as {@link folded} turns a column: accents removed, lower case. */
-export function foldForSearch(s: string): string {
-  let out = '';
-  for (const c of s) {
-    const i = ACCENTED.indexOf(c);
-    out += i >= 0 ? PLAIN[i]! : c;
-  }
-  return out.toLowerCase();
-}
-/** A LIKE pattern matching `word` anywhere, with the pattern's own characters taken literally. */
-const containing = (word: string): string => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export async function listUnits(db: Queryable, f: UnitFilter): Promise<{ items: TUnit[]; total: number }> {
   const params: unknown[] = [labelKeys(f.labels)];
   const where = [labelPredicate(1)];
   if (f.force) where.push(`force = $${params.push(f.force)}`);
   if (f.agency) where.push(`agency = $${params.push(f.agency)}`);
   if (f.exercise !== undefined) where.push(`exercise = $${params.push(f.exercise)}`);
-  for (const word of foldForSearch(f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-    const n = params.push(containing(word));
-    where.push(`(${folded('name')} LIKE $${n} OR ${folded('short_name')} LIKE $${n})`);
-  }
+  where.push(...everyWordIn(['name', 'short_name'], f.q, params));
   const clause = where.join(' AND ');
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM unit WHERE ${clause}`, params);
   const rows = await db.query<UnitRow>(

@@ -124,5 +124,7 @@ export const updateUnitBasis = (id: string, body: TUnitUpdate) => apiRequest(`/u
 export const recomputeCountry = () => apiRequest('/readiness/recompute', ZReadinessRecomputeSummary, { method: 'POST', body: {} });
 
 /** Valid certificates whose last day falls within `days` days, soonest first, with their holders' names. */
-export const listExpiringCertificates = (days: number, force: TForce | undefined, signal?: AbortSignal) =>
-  apiRequest('/certificates', ZCertificatePage, { query: { expiringWithinDays: days, force, limit: 500 }, signal });
+export const listExpiringCertificates = (
+  f: { days: number; force?: TForce | undefined; department?: string | undefined },
+  signal?: AbortSignal,
+) => apiRequest('/certificates', ZCertificatePage, { query: { expiringWithinDays: f.days, force: f.force, department: f.department, limit: 500 }, signal });

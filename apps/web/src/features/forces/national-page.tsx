@@ -83,7 +83,13 @@ export function NationalReadinessPage() {
             onClear={() => { setSelected(null); }}
           />
           <ExpiringCards expiring={national.data.expiring} />
-          {can(session, 'personnel:read-personal') && can(session, 'training:read') && <ExpiringPeople force={force || undefined} />}
+          {can(session, 'personnel:read-personal') && can(session, 'training:read') && (
+            <ExpiringPeople
+              force={force || undefined}
+              department={selected ?? undefined}
+              departmentName={departments.find((d) => d.department === selected)?.departmentName}
+            />
+          )}
           <EquipmentDistribution rows={national.data.capabilities} />
           <CertifiedTable rows={national.data.certified} />
         </>
@@ -254,17 +260,17 @@ function RecomputeCountry({ onDone }: { onDone: () => void }) {
 }
 
 /**
- * Who holds a certificate expiring within 30, 60 or 90 days, in the force the page is filtered to (names: only for
- * roles that may see personal data).
+ * Who holds a certificate expiring within 30, 60 or 90 days, in the force the page is filtered to and the department
+ * selected on its map or table (names: only for roles that may see personal data).
  */
-function ExpiringPeople({ force }: { force: TForce | undefined }) {
+function ExpiringPeople({ force, department, departmentName }: { force: TForce | undefined; department: string | undefined; departmentName: string | undefined }) {
   const { t } = useTranslation();
   const [days, setDays] = useState<30 | 60 | 90>(30);
-  const list = useResource(`forces-expiring:${days}:${force ?? ''}`, (signal) => listExpiringCertificates(days, force, signal));
+  const list = useResource(`forces-expiring:${days}:${force ?? ''}:${department ?? ''}`, (signal) => listExpiringCertificates({ days, force, department }, signal));
   const items = list.data?.items ?? [];
   return (
     <section className="card" aria-labelledby="expiring-people-title">
-      <h2 id="expiring-people-title">{t('forces.fresh.expiringPeopleTitle')}</h2>
+      <h2 id="expiring-people-title">{t('forces.fresh.expiringPeopleTitle')}{departmentName ? ` · ${departmentName}` : ''}</h2>
       <SelectField
         label={t('forces.fresh.within')}
         value={String(days)}

@@ -107,14 +107,15 @@ export function UnitPicker({ label, value, onValueChange, error, hint, required,
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
-    if (isMoveKey(event.key) && (open || event.key === 'ArrowDown')) {
+    const { key } = event;
+    if (isMoveKey(key) && (open || key === 'ArrowDown')) {
       event.preventDefault();
       if (!open) setOpen(true);
-      else setActive((a) => moveActive(a, options.length, event.key as Parameters<typeof moveActive>[2]));
-    } else if (event.key === 'Enter' && open) {
+      else setActive((a) => moveActive(a, options.length, key));
+    } else if (key === 'Enter' && open) {
       event.preventDefault(); // choosing is not submitting the form
       if (active >= 0 && active < options.length) choose(options[active] ?? null);
-    } else if (event.key === 'Escape' && open) {
+    } else if (key === 'Escape' && open) {
       event.preventDefault();
       setOpen(false);
       setText(chosenLabel ?? '');
